@@ -1,0 +1,14 @@
+// Keyset pagination orders by (name, id): composite range indexes serve both the order and the seek.
+CREATE INDEX role_name_id IF NOT EXISTS FOR (n:Role) ON (n.name, n.id);
+CREATE INDEX technology_name_id IF NOT EXISTS FOR (n:Technology) ON (n.name, n.id);
+CREATE INDEX technology_kind_name_id IF NOT EXISTS FOR (n:Technology) ON (n.kind, n.name, n.id);
+// Salary filters and statistics.
+CREATE INDEX salary_currency_country_year IF NOT EXISTS FOR (n:Salary) ON (n.currency, n.country, n.year);
+
+// Full-text index behind the `search` query: names and descriptive text of every domain label.
+CREATE FULLTEXT INDEX node_search IF NOT EXISTS
+FOR (n:Role|Responsibility|Technology|Skill|Salary|Source|Team)
+ON EACH [n.name, n.description, n.summary];
+
+// Wait until every index is online, so a seed or query that follows can use them.
+CALL db.awaitIndexes(300);

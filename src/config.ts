@@ -1,0 +1,66 @@
+import path from 'node:path';
+
+/** Every setting the server reads, typed and validated once at start (see the README's table). */
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  /** Unset means: start the project's own local Neo4j (see `local` below). */
+  neo4jUri: string | undefined;
+  neo4jUser: string;
+  neo4jPassword: string;
+  neo4jDatabase: string | undefined;
+  /** Seconds a query may run before the driver gives up. */
+  queryTimeoutMs: number;
+  /** How long to wait for a pooled connection before answering SERVICE_UNAVAILABLE. */
+  connectTimeoutMs: number;
+  seedOnStart: boolean;
+  local: { home: string; boltPort: number; heap: string; pageCache: string };
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export const repoRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
+export function readConfig(env: Env = process.env): Config {
+  const password = env.NEO4J_PASSWORD || 'knowledge-graph';
+  if (password.length < 8) throw new ConfigError('NEO4J_PASSWORD must be at least 8 characters (a Neo4j rule)');
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    production: env.NODE_ENV === 'production',
+    neo4jUri: env.NEO4J_URI || undefined,
+    neo4jUser: env.NEO4J_USER || 'neo4j',
+    neo4jPassword: password,
+    neo4jDatabase: env.NEO4J_DATABASE || undefined,
+    queryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 15000, 100, 600000),
+    connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
+    seedOnStart: boolean(env, 'SEED_ON_START', true),
+    local: {
+      home: path.resolve(repoRoot, env.NEO4J_HOME || '.neo4j'),
+      boltPort: integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535),
+      heap: env.NEO4J_HEAP || '1g',
+      pageCache: env.NEO4J_PAGECACHE || '512m',
+    },
+  };
+}

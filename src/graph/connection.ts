@@ -1,0 +1,117 @@
+import { GraphQLError } from 'graphql';
+import { ResolveTree } from 'graphql-parse-resolve-info';
+import { Projection } from './projection';
+import { shape } from './shape';
+
+/**
+ * Relay-style connections with keyset cursors: a cursor is the (name, id) of the last node seen, so a
+ * page stays correct while nodes are inserted, and a deep page costs what the first one does (an index
+ * seek, not a skip). Cursors are opaque to clients: base64url of that pair.
+ */
+
+export type SortDirection = 'ASC' | 'DESC';
+
+type CursorKey = [string, string];
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): CursorKey {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string')) {
+      return key as CursorKey;
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new GraphQLError('after is not a cursor returned by this API', {
+    extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+  });
+}
+
+export interface ConnectionQuery {
+  /** The node variable is `n`; e.g. "MATCH (n:Role)". */
+  match: string;
+  /** Filter conditions on `n`, already parameterised. */
+  conditions: string[];
+  direction: SortDirection;
+  first: number;
+  after?: string | null;
+}
+
+export interface ConnectionTypes {
+  connection: string;
+  edge: string;
+  node: string;
+}
+
+/** One Cypher query that returns a page (one row per node, projected) and, when asked, the total count. */
+export function compileConnection(
+  projection: Projection,
+  tree: ResolveTree,
+  types: ConnectionTypes,
+  query: ConnectionQuery,
+): string {
+  const { params } = projection;
+  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+  const pageConditions = [...query.conditions];
+  if (query.after) {
+    const [name, id] = decodeCursor(query.after);
+    const op = query.direction === 'ASC' ? '>' : '<';
+    const nameParam = params.add(name);
+    pageConditions.push(`(n.name ${op} ${nameParam} OR (n.name = ${nameParam} AND n.id ${op} ${params.add(id)}))`);
+  }
+  const connectionFields = Object.values(tree.fieldsByTypeName[types.connection] ?? {});
+  const nodeMaps = connectionFields
+    .filter((field) => field.name === 'edges')
+    .flatMap((edges) => Object.values(edges.fieldsByTypeName[types.edge] ?? {}))
+    .filter((field) => field.name === 'node')
+    .map((node) => `\`${node.alias}\`: ${projection.map(types.node, node.fieldsByTypeName, { node: 'n' })}`);
+  const wantsTotal = connectionFields.some((field) => field.name === 'totalCount');
+  const total = wantsTotal
+    ? `CALL () { ${query.match} ${where(query.conditions)} RETURN count(n) AS totalCount }`
+    : 'WITH null AS totalCount';
+  const order = `n.name ${query.direction}, n.id ${query.direction}`;
+  return `${total}
+CALL () {
+  ${query.match} ${where(pageConditions)}
+  WITH n ORDER BY ${order} LIMIT ${params.add(query.first + 1)}
+  RETURN collect({key: [n.name, n.id], nodes: {${nodeMaps.join(', ')}}}) AS rows
+}
+RETURN totalCount, rows`;
+}
+
+interface PageRow {
+  key: CursorKey;
+  nodes: Record<string, unknown>;
+}
+
+/** Turns the query's answer into the connection object the client asked for. */
+export function connectionResult(
+  tree: ResolveTree,
+  types: ConnectionTypes,
+  first: number,
+  answer: { totalCount: unknown; rows: unknown },
+): Record<string, unknown> {
+  const rows = answer.rows as PageRow[];
+  const page = rows.slice(0, first);
+  const last = page[page.length - 1];
+  return shape(tree, types.connection, (field) => {
+    switch (field.name) {
+      case 'totalCount':
+        return answer.totalCount;
+      case 'pageInfo':
+        return shape(field, 'PageInfo', (info) =>
+          info.name === 'hasNextPage' ? rows.length > first : last ? encodeCursor(last.key) : null,
+        );
+      case 'edges':
+        return page.map((row) =>
+          shape(field, types.edge, (edge) => (edge.name === 'cursor' ? encodeCursor(row.key) : row.nodes[edge.alias])),
+        );
+      default:
+        return undefined;
+    }
+  });
+}

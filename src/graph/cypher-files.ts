@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Graph } from './driver';
+
+/**
+ * Splits a cypher-shell style script into statements: `;` ends a statement unless it is inside a string,
+ * a back-quoted name or a comment. Comments and blank statements are dropped.
+ */
+export function splitStatements(script: string): string[] {
+  const statements: string[] = [];
+  let current = '';
+  let quote: string | null = null;
+  for (let i = 0; i < script.length; i += 1) {
+    const char = script[i];
+    if (quote) {
+      current += char;
+      if (char === '\\' && quote !== '`') {
+        current += script[i + 1] ?? '';
+        i += 1;
+      } else if (char === quote) {
+        quote = null;
+      }
+    } else if (char === '/' && script[i + 1] === '/') {
+      while (i < script.length && script[i] !== '\n') i += 1;
+      current += '\n';
+    } else if (char === '/' && script[i + 1] === '*') {
+      const end = script.indexOf('*/', i + 2);
+      i = end === -1 ? script.length : end + 1;
+      current += ' ';
+    } else if (char === ';') {
+      statements.push(current.trim());
+      current = '';
+    } else {
+      if (char === "'" || char === '"' || char === '`') quote = char;
+      current += char;
+    }
+  }
+  statements.push(current.trim());
+  return statements.filter((statement) => statement.length > 0);
+}
+
+/** The `.cypher` files of a folder, in name order (the numeric prefixes give the order). */
+export function cypherFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.cypher'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+export interface StatementReport {
+  file: string;
+  statement: number;
+  counters: Record<string, number>;
+}
+
+/** Runs every statement of the files in order, each in its own transaction (schema changes need that). */
+export async function runCypherFiles(graph: Graph, files: string[]): Promise<StatementReport[]> {
+  const reports: StatementReport[] = [];
+  for (const file of files) {
+    const statements = splitStatements(fs.readFileSync(file, 'utf8'));
+    for (const [index, statement] of statements.entries()) {
+      const counters = await graph.writeWithCounters(statement);
+      reports.push({ file: path.basename(file), statement: index + 1, counters });
+    }
+  }
+  return reports;
+}
+
+export interface CypherDirs {
+  schema: string;
+  seed: string;
+}
+
+export function defaultCypherDirs(root: string): CypherDirs {
+  return { schema: path.join(root, 'cypher', 'schema'), seed: path.join(root, 'cypher', 'seed') };
+}
+
+/** Applies constraints and indexes, then the seed when `seed` is "always" or the graph has no nodes yet. */
+export async function prepareDatabase(
+  graph: Graph,
+  dirs: CypherDirs,
+  seed: 'always' | 'if-empty' | 'never',
+): Promise<{ seeded: boolean }> {
+  await runCypherFiles(graph, cypherFiles(dirs.schema));
+  const empty = seed === 'if-empty' && (await graph.read('MATCH (n) RETURN n LIMIT 1')).length === 0;
+  if (seed === 'always' || empty) {
+    await runCypherFiles(graph, cypherFiles(dirs.seed));
+    return { seeded: true };
+  }
+  return { seeded: false };
+}

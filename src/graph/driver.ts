@@ -1,0 +1,109 @@
+import neo4j, { Driver, Neo4jError, RoutingControl } from 'neo4j-driver';
+import { GraphQLError } from 'graphql';
+
+export interface GraphOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+  queryTimeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+/** Counts the Cypher queries (database round trips) one GraphQL request makes. */
+export interface RoundTrips {
+  count: number;
+}
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+]);
+
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError('The graph database cannot be reached; retry later.', {
+    extensions: { code: 'SERVICE_UNAVAILABLE' },
+  });
+}
+
+/** Neo4j errors that mean "the database is not there" become the contract's SERVICE_UNAVAILABLE. */
+export function mapDriverError(error: unknown): unknown {
+  if (error instanceof Neo4jError) {
+    if (UNAVAILABLE_CODES.has(error.code) || /acquisition timed out|connect ECONNREFUSED/i.test(error.message)) {
+      return serviceUnavailable();
+    }
+  }
+  return error;
+}
+
+/**
+ * The only code that talks to Neo4j: owns the driver, runs every query as a managed transaction
+ * (retried by the driver on transient errors), counts round trips and maps driver errors.
+ */
+export class Graph {
+  private constructor(
+    private readonly driver: Driver,
+    private readonly options: GraphOptions,
+  ) {}
+
+  static open(options: GraphOptions): Graph {
+    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      disableLosslessIntegers: true,
+      connectionAcquisitionTimeout: options.connectTimeoutMs,
+      connectionTimeout: options.connectTimeoutMs,
+      maxTransactionRetryTime: options.connectTimeoutMs,
+      userAgent: 'team-knowledge-graph',
+    });
+    return new Graph(driver, options);
+  }
+
+  read(cypher: string, params: Params = {}, trips?: RoundTrips): Promise<Row[]> {
+    return this.run(neo4j.routing.READ, cypher, params, trips);
+  }
+
+  write(cypher: string, params: Params = {}, trips?: RoundTrips): Promise<Row[]> {
+    return this.run(neo4j.routing.WRITE, cypher, params, trips);
+  }
+
+  /** Runs one write statement and reports what it changed (nodes created, properties set, ...). */
+  async writeWithCounters(cypher: string, params: Params = {}): Promise<Record<string, number>> {
+    try {
+      const result = await this.driver.executeQuery(cypher, params, {
+        routing: neo4j.routing.WRITE,
+        database: this.options.database,
+      });
+      const counters = result.summary.counters;
+      return { ...counters.updates(), systemUpdates: counters.systemUpdates() };
+    } catch (error) {
+      throw mapDriverError(error);
+    }
+  }
+
+  /** Resolves when the database answers a query; rejects with the driver's error otherwise. */
+  async verify(): Promise<void> {
+    await this.driver.verifyConnectivity({ database: this.options.database });
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  private async run(routing: RoutingControl, cypher: string, params: Params, trips?: RoundTrips): Promise<Row[]> {
+    if (trips) trips.count += 1;
+    try {
+      const result = await this.driver.executeQuery(cypher, params, {
+        routing,
+        database: this.options.database,
+        transactionConfig: { timeout: this.options.queryTimeoutMs },
+      });
+      return result.records.map((record) => record.toObject());
+    } catch (error) {
+      throw mapDriverError(error);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+import { GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
+import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
+
+/**
+ * GraphQL selection set -> one Cypher map expression.
+ *
+ * Every requested field becomes an entry of a Cypher map keyed by its response name (the alias), and
+ * every nested relation a COLLECT subquery, so a whole nested read is one query, one round trip. The
+ * server's default field resolver reads `source[responseName]`, which is why values are keyed by alias.
+ */
+
+export type Args = ResolveTree['args'];
+
+/** Collects parameter values under generated names, so no value ever enters the query text. */
+export class Parameters {
+  readonly values: Record<string, unknown> = {};
+  private next = 0;
+
+  add(value: unknown): string {
+    const name = `p${this.next}`;
+    this.next += 1;
+    this.values[name] = value;
+    return `$${name}`;
+  }
+}
+
+/** The Cypher variables a type's fields read: the node, and for edge-shaped types the relationship. */
+export interface Scope {
+  node: string;
+  rel?: string;
+}
+
+export interface MatchContext {
+  from: string;
+  to: string;
+  rel: string;
+  args: Args;
+  params: Parameters;
+}
+
+export interface RelationSpec {
+  /** GraphQL type name of the value(s). */
+  target: string;
+  single?: boolean;
+  /** Cypher clauses that bind `to` (and `rel` when `withRel`) from the variable `from`. Absent: the value is the current node itself. */
+  match?: (context: MatchContext) => string;
+  withRel?: boolean;
+}
+
+export interface TypeSpec {
+  /** Fields computed from the scope instead of read as the node property of the same name. */
+  computed?: Record<string, (scope: Scope) => string>;
+  relations?: Record<string, RelationSpec>;
+}
+
+export type TypeSpecs = Record<string, TypeSpec>;
+
+/** Key under which an interface-typed projection tells its concrete GraphQL type. */
+export const RESOLVED_TYPE = '__resolvedType';
+
+export function resolveTree(info: GraphQLResolveInfo): ResolveTree {
+  return parseResolveInfo(info) as ResolveTree;
+}
+
+function quoteKey(key: string): string {
+  return '`' + key.replace(/`/g, '``') + '`';
+}
+
+export class Projection {
+  private nextVariable = 0;
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly specs: TypeSpecs,
+    readonly params: Parameters = new Parameters(),
+  ) {}
+
+  /** A Cypher map expression with the fields selected on `typeName` (an object or interface type). */
+  map(typeName: string, fields: FieldsByTypeName, scope: Scope): string {
+    const type = this.schema.getType(typeName);
+    if (isObjectType(type)) return this.objectMap(typeName, fields, scope, false);
+    const branches = this.schema
+      .getPossibleTypes(type as never)
+      .map((concrete) => `WHEN ${scope.node}:${concrete.name} THEN ${this.objectMap(concrete.name, fields, scope, true)}`);
+    return `CASE ${branches.join(' ')} END`;
+  }
+
+  private objectMap(typeName: string, fields: FieldsByTypeName, scope: Scope, tagType: boolean): string {
+    const type = this.schema.getType(typeName);
+    const names = [typeName, ...(isObjectType(type) ? type.getInterfaces().map((i) => i.name) : [])];
+    const selected: Record<string, ResolveTree> = Object.assign({}, ...names.map((name) => fields[name] ?? {}));
+    const spec = this.specs[typeName] ?? {};
+    const entries = Object.values(selected)
+      .filter((field) => !field.name.startsWith('__'))
+      .map((field) => `${quoteKey(field.alias)}: ${this.fieldExpression(spec, field, scope)}`);
+    if (tagType) entries.push(`${RESOLVED_TYPE}: '${typeName}'`);
+    return `{${entries.join(', ')}}`;
+  }
+
+  private fieldExpression(spec: TypeSpec, field: ResolveTree, scope: Scope): string {
+    const relation = spec.relations?.[field.name];
+    if (relation) return this.relationExpression(relation, field, scope);
+    const computed = spec.computed?.[field.name];
+    return computed ? computed(scope) : `${scope.node}.${quoteKey(field.name)}`;
+  }
+
+  private relationExpression(relation: RelationSpec, field: ResolveTree, scope: Scope): string {
+    if (!relation.match) return this.map(relation.target, field.fieldsByTypeName, { node: scope.node });
+    const to = this.variable();
+    const rel = this.variable();
+    const match = relation.match({ from: scope.node, to, rel, args: field.args, params: this.params });
+    const value = this.map(relation.target, field.fieldsByTypeName, { node: to, rel });
+    const carried = relation.withRel ? `${to}, ${rel}` : to;
+    const limit = relation.single ? ' LIMIT 1' : '';
+    const subquery = `COLLECT { ${match} WITH DISTINCT ${carried} ORDER BY ${to}.name, ${to}.id${limit} RETURN ${value} AS value }`;
+    return relation.single ? `head(${subquery})` : subquery;
+  }
+
+  /** A fresh Cypher variable name, unique within this projection. */
+  variable(): string {
+    const name = `v${this.nextVariable}`;
+    this.nextVariable += 1;
+    return name;
+  }
+}

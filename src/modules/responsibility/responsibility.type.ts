@@ -1,0 +1,20 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type';
+import { Role } from '../role/role.type';
+import { Source } from '../source/source.type';
+import { Technology } from '../technology/technology.type';
+
+@ObjectType({ implements: Node, simpleResolvers: true })
+export class Responsibility extends Node {
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [Role])
+  roles!: Role[];
+
+  @Field(() => [Technology])
+  technologies!: Technology[];
+
+  @Field(() => [Source])
+  sources!: Source[];
+}

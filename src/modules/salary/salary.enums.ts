@@ -1,0 +1,24 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Seniority {
+  JUNIOR = 'JUNIOR',
+  MID = 'MID',
+  SENIOR = 'SENIOR',
+  LEAD = 'LEAD',
+}
+registerEnumType(Seniority, { name: 'Seniority' });
+
+export enum SalaryPeriod {
+  YEAR = 'YEAR',
+  MONTH = 'MONTH',
+  HOUR = 'HOUR',
+}
+registerEnumType(SalaryPeriod, { name: 'SalaryPeriod' });
+
+export enum SalaryGroupBy {
+  SENIORITY = 'SENIORITY',
+  COUNTRY = 'COUNTRY',
+  YEAR = 'YEAR',
+  ROLE = 'ROLE',
+}
+registerEnumType(SalaryGroupBy, { name: 'SalaryGroupBy' });

@@ -1,0 +1,54 @@
+import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { IsNodeId } from '../node/node.inputs';
+import { SalaryGroupBy, SalaryPeriod, Seniority } from './salary.enums';
+
+export const MIN_YEAR = 1950;
+export const maxYear = (): number => new Date().getUTCFullYear() + 1;
+
+@InputType()
+export class SalaryWhere {
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 code.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as AU' })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217 code.' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as AUD' })
+  currency?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(MIN_YEAR)
+  @Max(maxYear())
+  year?: number | null;
+
+  @Field(() => Seniority, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(Seniority))
+  seniority?: Seniority | null;
+
+  @Field(() => SalaryPeriod, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.values(SalaryPeriod))
+  period?: SalaryPeriod | null;
+}
+
+@ArgsType()
+export class SalaryStatsArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsNodeId()
+  roleId?: string | null;
+
+  @Field(() => SalaryGroupBy)
+  @IsIn(Object.values(SalaryGroupBy))
+  groupBy!: SalaryGroupBy;
+
+  @Field(() => SalaryWhere, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  where?: SalaryWhere | null;
+}

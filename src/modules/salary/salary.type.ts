@@ -1,0 +1,56 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type';
+import { Role } from '../role/role.type';
+import { Source } from '../source/source.type';
+import { SalaryPeriod, Seniority } from './salary.enums';
+
+@ObjectType({ implements: Node, simpleResolvers: true })
+export class Salary extends Node {
+  @Field(() => Float)
+  amount!: number;
+
+  @Field({ description: 'ISO 4217 code, e.g. AUD.' })
+  currency!: string;
+
+  @Field({ description: 'ISO 3166-1 alpha-2 code, e.g. AU.' })
+  country!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Seniority)
+  seniority!: Seniority;
+
+  @Field(() => SalaryPeriod)
+  period!: SalaryPeriod;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => Source, { nullable: true })
+  source?: Source | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class SalaryStat {
+  @Field({ description: "The group's value: a Seniority name, a country code, a year, or a role id." })
+  key!: string;
+
+  @Field()
+  currency!: string;
+
+  @Field(() => SalaryPeriod, { description: 'Amounts of different periods are never mixed either.' })
+  period!: SalaryPeriod;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Float)
+  min!: number;
+
+  @Field(() => Float)
+  max!: number;
+
+  @Field(() => Float)
+  avg!: number;
+}

@@ -1,0 +1,7 @@
+import { TypeSpec } from '../../graph/projection';
+
+export const SKILL_SPEC: TypeSpec = {
+  relations: {
+    requiredBy: { target: 'Role', match: ({ from, to }) => `MATCH (${from})<-[:REQUIRES]-(${to}:Role)` },
+  },
+};

@@ -1,0 +1,15 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../node/node.type';
+import { Role } from '../role/role.type';
+
+@ObjectType({ implements: Node, simpleResolvers: true })
+export class Skill extends Node {
+  @Field(() => String, { nullable: true })
+  category?: string | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => [Role])
+  requiredBy!: Role[];
+}

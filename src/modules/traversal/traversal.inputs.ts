@@ -1,0 +1,60 @@
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
+import { IsNodeId } from '../node/node.inputs';
+import { NodeLabel } from '../node/node.type';
+
+@ArgsType()
+export class SearchArgs {
+  @Field()
+  @MaxLength(200)
+  @Matches(/[\p{L}\p{N}]/u, { message: 'text must contain at least one letter or digit' })
+  text!: string;
+
+  @Field(() => [NodeLabel], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(7)
+  @IsIn(Object.values(NodeLabel), { each: true })
+  labels?: NodeLabel[] | null;
+
+  @Field(() => Int, { defaultValue: 10, description: '1..50.' })
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  first = 10;
+}
+
+@ArgsType()
+export class PathArgs {
+  @Field(() => ID)
+  @IsNodeId()
+  from!: string;
+
+  @Field(() => ID)
+  @IsNodeId()
+  to!: string;
+
+  @Field(() => Int, { defaultValue: 6, description: '1..8.' })
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  maxHops = 6;
+}
+
+@ArgsType()
+export class NeighborhoodArgs {
+  @Field(() => ID)
+  @IsNodeId()
+  id!: string;
+
+  @Field(() => Int, { defaultValue: 1, description: '1..3.' })
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  depth = 1;
+
+  @Field(() => Int, { defaultValue: 200, description: '1..500.' })
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 200;
+}

@@ -1,0 +1,6 @@
+import { LocalNeo4j } from '../../src/graph/local-neo4j';
+
+export default async function globalTeardown(): Promise<void> {
+  const local = (globalThis as Record<string, unknown>).__LOCAL_NEO4J__ as LocalNeo4j | undefined;
+  await local?.stop();
+}

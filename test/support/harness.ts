@@ -1,0 +1,53 @@
+import 'reflect-metadata';
+import { AddressInfo } from 'node:net';
+import { Server as HttpServer } from 'node:http';
+import { Graph } from '../../src/graph/driver';
+import { buildServer } from '../../src/server';
+import { testConnection } from './env';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+  extensions?: Record<string, any>;
+}
+
+/** The real server over HTTP on a loopback port, against the test Neo4j. */
+export class Harness {
+  private constructor(
+    readonly graph: Graph,
+    private readonly http: HttpServer,
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<Harness> {
+    const graph = Graph.open(testConnection());
+    const { app } = await buildServer({ production: false }, graph);
+    const http = await new Promise<HttpServer>((resolve) => {
+      const server = app.listen(0, '127.0.0.1', () => resolve(server));
+    });
+    const { port } = http.address() as AddressInfo;
+    return new Harness(graph, http, `http://127.0.0.1:${port}`);
+  }
+
+  async query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, ...((await response.json()) as object) };
+  }
+
+  /** Runs a query that must succeed and returns its data. */
+  async data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const response = await this.query<T>(query, variables);
+    if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+    return response.data as T;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+    await this.graph.close();
+  }
+}

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  buildSchema,
+  getNamedType,
+  GraphQLArgument,
+  GraphQLField,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+} from 'graphql';
+import { repoRoot } from '../../src/config';
+import { buildGraphSchema } from '../../src/schema';
+import { schemaSdl } from '../../src/schema-file';
+
+const contract = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'contract', 'api-contract.graphql'), 'utf8'));
+const schema: GraphQLSchema = buildGraphSchema();
+
+describe('schema.graphql', () => {
+  it('is what the code emits (run `npm run schema` after changing the API)', () => {
+    expect(fs.readFileSync(path.join(repoRoot, 'schema.graphql'), 'utf8')).toBe(schemaSdl());
+  });
+});
+
+/** Every name of the public contract, with its type, must be in the schema the code builds. */
+describe('the public contract', () => {
+  const types = Object.values(contract.getTypeMap()).filter((type) => !type.name.startsWith('__'));
+
+  it.each(types.map((type) => [type.name, type] as const))('keeps type %s', (name, expected) => {
+    const actual = schema.getType(name);
+    expect(actual?.constructor.name).toBe(expected.constructor.name);
+    if (isEnumType(expected) && isEnumType(actual)) {
+      expect(actual.getValues().map((v) => v.name)).toEqual(expect.arrayContaining(expected.getValues().map((v) => v.name)));
+    }
+    if ((isObjectType(expected) || isInterfaceType(expected)) && (isObjectType(actual) || isInterfaceType(actual))) {
+      expect(actual.getInterfaces().map((i) => i.name)).toEqual(expect.arrayContaining(expected.getInterfaces().map((i) => i.name)));
+      const fields = actual.getFields() as Record<string, GraphQLField<unknown, unknown>>;
+      for (const field of Object.values(expected.getFields()) as GraphQLField<unknown, unknown>[]) {
+        expect({ field: field.name, type: String(fields[field.name]?.type) }).toEqual({ field: field.name, type: String(field.type) });
+        expectArguments(field.name, field.args, fields[field.name].args);
+      }
+    }
+    if (isInputObjectType(expected) && isInputObjectType(actual)) {
+      const fields = actual.getFields();
+      for (const field of Object.values(expected.getFields())) {
+        expect({ field: field.name, type: String(fields[field.name]?.type), defaultValue: fields[field.name]?.defaultValue }).toEqual({
+          field: field.name,
+          type: String(field.type),
+          defaultValue: field.defaultValue,
+        });
+      }
+    }
+  });
+
+  function expectArguments(field: string, expected: readonly GraphQLArgument[], actual: readonly GraphQLArgument[]) {
+    for (const argument of expected) {
+      const match = actual.find((candidate) => candidate.name === argument.name);
+      expect({ field, argument: argument.name, type: String(match?.type), defaultValue: match?.defaultValue }).toEqual({
+        field,
+        argument: argument.name,
+        type: String(argument.type),
+        defaultValue: argument.defaultValue,
+      });
+    }
+  }
+
+  it('has no Query or Mutation the contract lacks a type for', () => {
+    for (const field of Object.values(schema.getQueryType()!.getFields())) {
+      expect(schema.getType(getNamedType(field.type).name)).toBeDefined();
+    }
+  });
+});

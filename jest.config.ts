@@ -10,6 +10,7 @@ const config: Config = {
   // The integration tests share one database; running files one at a time keeps them independent.
   maxWorkers: 1,
   testTimeout: 60_000,
+  setupFiles: ['reflect-metadata'],
   transform: {
     // Full-program mode: type-graphql needs the types that emitDecoratorMetadata records across files.
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }],

@@ -1,0 +1,487 @@
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+
+/**
+ * Starts a real Neo4j Community server (embedded DBMS with a Bolt connector, see
+ * scripts/neo4j/src/main/java/kg/LocalNeo4j.java) from Maven Central jars: no Docker, no tarball.
+ * The launcher is compiled once per pom/source hash into scripts/neo4j/target/launcher-<hash>/;
+ * the jars themselves stay in ~/.m2 and are referenced by an argument file.
+ *
+ * Layout under `home`: data/ and logs/ (Neo4j's own), logs/neo4j.log (the JVM's stdout/stderr),
+ * logs/launcher-build.log (Maven's output), neo4j.pid, start.lock (only while starting).
+ */
+
+export interface LocalNeo4jOptions {
+  home: string;
+  boltPort: number;
+  password: string;
+  heap?: string;
+  pageCache?: string;
+  startTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface LocalNeo4j {
+  uri: string;
+  pid: number;
+  startedHere: boolean;
+  stop(): Promise<void>;
+}
+
+export class LocalNeo4jError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LocalNeo4jError';
+  }
+}
+
+const MAIN_CLASS = 'kg.LocalNeo4j';
+const READY_MARK = 'READY bolt://';
+const STOP_TIMEOUT_MS = 30_000;
+const INSTALL_JAVA =
+  'install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to an existing database.';
+
+export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
+  const home = path.resolve(opts.home);
+  const port = opts.boltPort;
+  const heap = opts.heap ?? '1g';
+  const pageCache = opts.pageCache ?? '512m';
+  const timeoutMs = opts.startTimeoutMs ?? 180_000;
+  const log = opts.log ?? (() => undefined);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LocalNeo4jError(`Bolt port ${port} is not a valid TCP port.`);
+  if (opts.password.length < 8) throw new LocalNeo4jError('The Neo4j password must be at least 8 characters long.');
+  for (const [name, value] of [['heap', heap], ['page cache', pageCache]]) {
+    if (!/^\d+[kmg]?$/i.test(value)) throw new LocalNeo4jError(`The Neo4j ${name} size "${value}" is not a size like 512m or 1g.`);
+  }
+  fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
+
+  const releaseLock = await acquireStartLock(home, timeoutMs);
+  try {
+    const running = findRunning(home);
+    if (running) return await reuse(home, running, opts.password, port, timeoutMs);
+
+    await checkJava();
+    const launcher = await ensureLauncher(home, log);
+    if (!(await portIsFree(port))) {
+      throw new LocalNeo4jError(
+        `Port ${port} on 127.0.0.1 is already in use by another process: stop it or choose another port (NEO4J_BOLT_PORT).`,
+      );
+    }
+    return await spawnServer({ home, port, password: opts.password, heap, pageCache, timeoutMs, launcher, log });
+  } finally {
+    releaseLock();
+  }
+}
+
+/** Stops a server started with this home (by any process). Resolves false if none was running. */
+export async function stopLocalNeo4j(home: string): Promise<boolean> {
+  const dir = path.resolve(home);
+  const running = findRunning(dir);
+  if (!running) return false;
+  await terminate(running.pid);
+  removePidFile(dir, running.pid);
+  return true;
+}
+
+/** The server currently running for this home, if any (used by `neo4j.js status`). */
+export function findLocalNeo4j(home: string): { pid: number; uri: string } | undefined {
+  const running = findRunning(path.resolve(home));
+  return running && { pid: running.pid, uri: boltUri(running.port) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting
+
+interface Launcher {
+  argsFile: string;
+  pluginsDir: string;
+}
+
+interface SpawnParams {
+  home: string;
+  port: number;
+  password: string;
+  heap: string;
+  pageCache: string;
+  timeoutMs: number;
+  launcher: Launcher;
+  log: (line: string) => void;
+}
+
+async function spawnServer(p: SpawnParams): Promise<LocalNeo4j> {
+  const logFile = path.join(p.home, 'logs', 'neo4j.log');
+  if (fs.existsSync(logFile)) fs.renameSync(logFile, `${logFile}.1`);
+  const out = fs.openSync(logFile, 'a');
+  const uri = boltUri(p.port);
+  p.log(`starting Neo4j on ${uri} (home ${p.home}, log ${logFile})…`);
+  const child = spawn(
+    javaBinary(),
+    [
+      `@${p.launcher.argsFile}`,
+      `-Xmx${p.heap}`,
+      '-XX:+ExitOnOutOfMemoryError',
+      // Same opens as the Neo4j server's default JVM options (page cache and Netty need them for full speed).
+      '--add-opens=java.base/java.nio=ALL-UNNAMED',
+      '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+      '--add-opens=java.base/java.io=ALL-UNNAMED',
+      '-Dio.netty.tryReflectionSetAccessible=true',
+      MAIN_CLASS,
+      p.home,
+      String(p.port),
+    ],
+    {
+      // Detached so that `neo4j:start` can exit while the server keeps running.
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, NEO4J_PASSWORD: p.password, NEO4J_PAGECACHE: p.pageCache, NEO4J_PLUGINS: p.launcher.pluginsDir },
+    },
+  );
+  fs.closeSync(out);
+  let exited: string | undefined;
+  child.on('error', (error) => (exited = error.message));
+  child.on('exit', (code, signal) => (exited = signal ? `signal ${signal}` : `exit code ${code}`));
+  child.unref();
+  const pid = child.pid;
+  if (pid === undefined) {
+    await sleep(100); // let the 'error' event arrive
+    throw new LocalNeo4jError(`Could not launch Java for the local Neo4j (${exited ?? 'unknown error'}).`);
+  }
+  fs.writeFileSync(pidFile(p.home), `${pid}\n`);
+
+  const started = Date.now();
+  for (;;) {
+    if (exited) {
+      removePidFile(p.home, pid);
+      throw new LocalNeo4jError(`The local Neo4j stopped during start-up (${exited}); last lines of ${logFile}:\n${tail(logFile)}`);
+    }
+    if (fs.readFileSync(logFile, 'utf8').includes(READY_MARK)) {
+      const state = await probeBolt(uri, p.password);
+      if (state === 'ok') break;
+      if (state === 'unauthorized') {
+        await terminate(pid);
+        removePidFile(p.home, pid);
+        throw new LocalNeo4jError(`The local Neo4j on ${uri} refused the configured password right after start-up; see ${logFile}.`);
+      }
+    }
+    if (Date.now() - started > p.timeoutMs) {
+      await terminate(pid);
+      removePidFile(p.home, pid);
+      throw new LocalNeo4jError(
+        `The local Neo4j did not answer on ${uri} within ${Math.round(p.timeoutMs / 1000)} s; last lines of ${logFile}:\n${tail(logFile)}`,
+      );
+    }
+    await sleep(250);
+  }
+  p.log(`Neo4j is up on ${uri} after ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${pid})`);
+
+  let stopped = false;
+  return {
+    uri,
+    pid,
+    startedHere: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await terminate(pid);
+      removePidFile(p.home, pid);
+    },
+  };
+}
+
+async function reuse(home: string, running: Running, password: string, port: number, timeoutMs: number): Promise<LocalNeo4j> {
+  if (running.port !== port) {
+    throw new LocalNeo4jError(
+      `The local Neo4j for ${home} is already running on port ${running.port} (pid ${running.pid}): use that port or stop it first (npm run neo4j:stop).`,
+    );
+  }
+  const uri = boltUri(port);
+  const started = Date.now();
+  // It may still be starting (launched by another process); wait for it like for our own.
+  for (;;) {
+    const state = await probeBolt(uri, password);
+    if (state === 'ok') break;
+    if (state === 'unauthorized') {
+      throw new LocalNeo4jError(
+        `The local Neo4j already running on ${uri} (pid ${running.pid}) has a different password: stop it (npm run neo4j:stop) so it restarts with the configured one.`,
+      );
+    }
+    if (!isAlive(running.pid) || Date.now() - started > timeoutMs) {
+      throw new LocalNeo4jError(
+        `The local Neo4j process ${running.pid} for ${home} does not answer on ${uri}: stop it (npm run neo4j:stop) and start again.`,
+      );
+    }
+    await sleep(500);
+  }
+  return { uri, pid: running.pid, startedHere: false, stop: async () => undefined };
+}
+
+/** 'unauthorized' means the server is up but rejects the password (or locked the user after failed logins). */
+async function probeBolt(uri: string, password: string): Promise<'ok' | 'unauthorized' | 'down'> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {
+    connectionTimeout: 3000,
+    connectionAcquisitionTimeout: 5000,
+    maxConnectionPoolSize: 1,
+    disableLosslessIntegers: true,
+  });
+  try {
+    await driver.executeQuery('RETURN 1');
+    return 'ok';
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    return code.startsWith('Neo.ClientError.Security.') ? 'unauthorized' : 'down';
+  } finally {
+    await driver.close();
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prerequisites and the launcher build
+
+function javaBinary(): string {
+  const fromHome = process.env.JAVA_HOME && path.join(process.env.JAVA_HOME, 'bin', 'java');
+  return fromHome && fs.existsSync(fromHome) ? fromHome : 'java';
+}
+
+async function checkJava(): Promise<void> {
+  const result = await run(javaBinary(), ['-version']);
+  if (result.missing) throw new LocalNeo4jError(`Java 17 or newer is required to run the local Neo4j: ${INSTALL_JAVA}`);
+  const version = /version "([^"]+)"/.exec(result.output)?.[1];
+  const parts = (version ?? '').split(/[.+_-]/).map(Number);
+  const major = parts[0] === 1 ? parts[1] : parts[0];
+  if (!major || major < 17) {
+    throw new LocalNeo4jError(
+      `Java 17 or newer is required to run the local Neo4j, but \`java -version\` reports ${version ?? 'an unknown version'}: ${INSTALL_JAVA}`,
+    );
+  }
+}
+
+async function checkMaven(): Promise<void> {
+  const result = await run('mvn', ['-v']);
+  if (result.missing || result.code !== 0) {
+    throw new LocalNeo4jError(
+      'Maven (mvn) is required to fetch and build the local Neo4j on first use: install it (e.g. apt-get install maven) or set NEO4J_URI to an existing database.',
+    );
+  }
+}
+
+/** Builds the launcher unless a build for the current pom.xml + Java source exists and its jars are still in ~/.m2. */
+async function ensureLauncher(home: string, log: (line: string) => void): Promise<Launcher> {
+  const projectDir = findLauncherProject();
+  const pom = path.join(projectDir, 'pom.xml');
+  const hash = createHash('sha256')
+    .update(fs.readFileSync(pom))
+    .update('\0')
+    .update(fs.readFileSync(path.join(projectDir, 'src', 'main', 'java', 'kg', 'LocalNeo4j.java')))
+    .digest('hex')
+    .slice(0, 12);
+  const targetDir = path.join(projectDir, 'target');
+  const dir = path.join(targetDir, `launcher-${hash}`);
+  const launcher: Launcher = { argsFile: path.join(dir, 'java.args'), pluginsDir: path.join(dir, 'plugins') };
+  if (launcherIsComplete(dir)) return launcher;
+
+  await checkMaven();
+  log('building the Neo4j launcher with Maven (the first run downloads ~130 MB of jars)…');
+  const started = Date.now();
+  // Build into a private directory and rename it into place, so concurrent builds cannot see half a launcher.
+  const buildDir = path.join(targetDir, `build-${process.pid}-${Date.now()}`);
+  const buildLog = path.join(home, 'logs', 'launcher-build.log');
+  const result = await run('mvn', ['-B', '-q', '-Dstyle.color=never', '-f', pom, `-Dlauncher.dir=${buildDir}`, 'package']);
+  fs.writeFileSync(buildLog, result.output);
+  if (result.code !== 0) {
+    fs.rmSync(buildDir, { recursive: true, force: true });
+    const reason = result.output.split('\n').find((line) => line.startsWith('[ERROR]')) ?? 'see the log';
+    throw new LocalNeo4jError(`Building the local Neo4j launcher with Maven failed (${buildLog}): ${reason.replace(/^\[ERROR\]\s*/, '')}`);
+  }
+  const classpath = [path.join(buildDir, 'local-neo4j.jar'), fs.readFileSync(path.join(buildDir, 'classpath.txt'), 'utf8').trim()]
+    .join(path.delimiter)
+    .replaceAll(buildDir, dir);
+  fs.writeFileSync(path.join(buildDir, 'java.args'), `-cp\n${argFileQuote(classpath)}\n`);
+  try {
+    fs.renameSync(buildDir, dir);
+  } catch {
+    fs.rmSync(buildDir, { recursive: true, force: true }); // another process finished the same build first
+  }
+  for (const entry of fs.readdirSync(targetDir)) {
+    if (entry.startsWith('launcher-') && entry !== path.basename(dir)) {
+      fs.rmSync(path.join(targetDir, entry), { recursive: true, force: true });
+    }
+  }
+  log(`built the Neo4j launcher in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return launcher;
+}
+
+function launcherIsComplete(dir: string): boolean {
+  const argsFile = path.join(dir, 'java.args');
+  if (!fs.existsSync(argsFile)) return false;
+  const classpath = readArgFileClasspath(fs.readFileSync(argsFile, 'utf8'));
+  return classpath.length > 0 && classpath.every((entry) => fs.existsSync(entry));
+}
+
+function argFileQuote(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function readArgFileClasspath(text: string): string[] {
+  const quoted = text.split('\n')[1] ?? '';
+  const value = quoted.slice(1, -1).replace(/\\(.)/g, '$1');
+  return value ? value.split(path.delimiter) : [];
+}
+
+/** scripts/neo4j relative to this file, both from src/graph (ts-jest) and dist/src/graph (compiled). */
+function findLauncherProject(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'scripts', 'neo4j');
+    if (fs.existsSync(path.join(candidate, 'pom.xml'))) return candidate;
+    if (path.dirname(dir) === dir) throw new LocalNeo4jError(`Cannot find scripts/neo4j/pom.xml above ${__dirname}.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes, pid file and start lock
+
+interface Running {
+  pid: number;
+  port: number;
+}
+
+function pidFile(home: string): string {
+  return path.join(home, 'neo4j.pid');
+}
+
+/** The live launcher process recorded in the pid file; a stale pid file (dead or reused pid) is removed. */
+function findRunning(home: string): Running | undefined {
+  let pid: number;
+  try {
+    pid = Number.parseInt(fs.readFileSync(pidFile(home), 'utf8'), 10);
+  } catch {
+    return undefined;
+  }
+  const args = Number.isInteger(pid) && pid > 0 && isAlive(pid) ? commandLine(pid) : undefined;
+  const at = args?.indexOf(MAIN_CLASS) ?? -1;
+  if (args && at >= 0 && path.resolve(args[at + 1] ?? '') === home) return { pid, port: Number(args[at + 2]) };
+  fs.rmSync(pidFile(home), { force: true });
+  return undefined;
+}
+
+function removePidFile(home: string, pid: number): void {
+  try {
+    if (Number.parseInt(fs.readFileSync(pidFile(home), 'utf8'), 10) === pid) fs.rmSync(pidFile(home));
+  } catch {
+    // already gone
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // An exited child whose parent has not reaped it yet still accepts signals.
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+function commandLine(pid: number): string[] | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    // No /proc (macOS): fall back to ps. Paths with spaces are rejoined by the regex below.
+    try {
+      const line = execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+      const match = new RegExp(`${MAIN_CLASS.replace('.', '\\.')} (.+) (\\d+)\\s*$`).exec(line);
+      return match ? [MAIN_CLASS, match[1], match[2]] : [];
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+async function terminate(pid: number): Promise<void> {
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(100);
+  if (isAlive(pid)) {
+    signal('SIGKILL');
+    while (isAlive(pid)) await sleep(100);
+  }
+}
+
+/** Serialises starts for one home (e.g. `npm start` and `npm test` at once); a lock of a dead process is taken over. */
+async function acquireStartLock(home: string, timeoutMs: number): Promise<() => void> {
+  const lock = path.join(home, 'start.lock');
+  const deadline = Date.now() + timeoutMs + 600_000; // the holder may be running a first-time Maven build
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
+      return () => fs.rmSync(lock, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(fs.readFileSync(lock, 'utf8'), 10);
+    if (!holder || !isAlive(holder)) {
+      fs.rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new LocalNeo4jError(`Another process (pid ${holder}) is still starting the local Neo4j in ${home}.`);
+    await sleep(500);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+function boltUri(port: number): string {
+  return `bolt://127.0.0.1:${port}`;
+}
+
+function tail(file: string, lines = 20): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+interface RunResult {
+  code: number | null;
+  output: string;
+  missing: boolean;
+}
+
+/** Runs a command to completion, collecting stdout and stderr together; `missing` when it is not on PATH. */
+function run(command: string, args: string[]): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      // error.code is the exit status when the command ran, or an errno string such as 'ENOENT' when it could not start.
+      const code: unknown = error?.code;
+      resolve({ code: error ? (typeof code === 'number' ? code : -1) : 0, output: `${stdout}${stderr}`, missing: code === 'ENOENT' });
+    });
+  });
+}

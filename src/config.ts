@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AuthConfig } from './security/auth';
 
 /** Every setting the server reads, typed and validated once at start (see the README's table). */
 export interface Config {
@@ -15,6 +16,7 @@ export interface Config {
   /** How long to wait for a pooled connection before answering SERVICE_UNAVAILABLE. */
   connectTimeoutMs: number;
   seedOnStart: boolean;
+  auth: AuthConfig;
   local: { home: string; boltPort: number; heap: string; pageCache: string };
 }
 
@@ -56,11 +58,35 @@ export function readConfig(env: Env = process.env): Config {
     queryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 15000, 100, 600000),
     connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
     seedOnStart: boolean(env, 'SEED_ON_START', true),
+    auth: readAuth(env),
     local: {
       home: path.resolve(repoRoot, env.NEO4J_HOME || '.neo4j'),
       boltPort: integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535),
       heap: env.NEO4J_HEAP || '1g',
       pageCache: env.NEO4J_PAGECACHE || '512m',
     },
+  };
+}
+
+const JWT_ALGORITHMS = ['HS256', 'RS256', 'ES256'] as const;
+
+function readAuth(env: Env): AuthConfig {
+  const algorithm = env.JWT_ALGORITHM || (env.JWT_PUBLIC_KEY ? 'RS256' : 'HS256');
+  if (!(JWT_ALGORITHMS as readonly string[]).includes(algorithm)) {
+    throw new ConfigError(`JWT_ALGORITHM must be one of ${JWT_ALGORITHMS.join(', ')}, got "${algorithm}"`);
+  }
+  if (algorithm === 'HS256' && env.JWT_SECRET && env.JWT_SECRET.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  }
+  if (algorithm !== 'HS256' && !env.JWT_PUBLIC_KEY) {
+    throw new ConfigError(`JWT_ALGORITHM ${algorithm} needs JWT_PUBLIC_KEY (a PEM public key)`);
+  }
+  return {
+    jwtSecret: env.JWT_SECRET || undefined,
+    jwtPublicKey: env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n') || undefined,
+    jwtAlgorithm: algorithm as AuthConfig['jwtAlgorithm'],
+    jwtIssuer: env.JWT_ISSUER || undefined,
+    jwtAudience: env.JWT_AUDIENCE || undefined,
+    requireAuthForReads: boolean(env, 'REQUIRE_AUTH_FOR_READS', false),
   };
 }

@@ -1,7 +1,10 @@
 import { Graph, RoundTrips } from './graph/driver';
+import { Principal } from './security/auth';
 
 /** What every resolver gets for one GraphQL request. */
 export interface Context {
   graph: Graph;
   roundTrips: RoundTrips;
+  /** Who sent the request: null without a token. */
+  principal: Principal | null;
 }

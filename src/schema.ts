@@ -10,6 +10,8 @@ import { SourceResolver } from './modules/source/source.resolver';
 import { TeamResolver } from './modules/team/team.resolver';
 import { TechnologyResolver } from './modules/technology/technology.resolver';
 import { TraversalResolver } from './modules/traversal/traversal.resolver';
+import { LinkResolver } from './modules/link/link.resolver';
+import { authChecker } from './security/auth';
 import { validateArgument } from './modules/validation';
 import { Responsibility } from './modules/responsibility/responsibility.type';
 import { Role } from './modules/role/role.type';
@@ -29,6 +31,7 @@ export const RESOLVERS = [
   SourceResolver,
   TeamResolver,
   TraversalResolver,
+  LinkResolver,
 ] as const;
 
 /** Every implementation of the Node interface, so each is in the schema even when only reachable through Node. */
@@ -40,5 +43,6 @@ export function buildGraphSchema(): GraphQLSchema {
     orphanedTypes: NODE_TYPES,
     validate: true,
     validateFn: validateArgument,
+    authChecker,
   });
 }

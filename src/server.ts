@@ -7,6 +7,7 @@ import { Config } from './config';
 import { Context } from './context';
 import { Graph } from './graph/driver';
 import { buildGraphSchema } from './schema';
+import { TokenVerifier, unauthenticated } from './security/auth';
 
 /**
  * Values come from the projection compiler keyed by response name (alias), so the default resolver
@@ -21,7 +22,8 @@ export interface Server {
 }
 
 /** The Express app with Apollo mounted; `main.ts` and the tests build the same one. */
-export async function buildServer(config: Pick<Config, 'production'>, graph: Graph): Promise<Server> {
+export async function buildServer(config: Pick<Config, 'production' | 'auth'>, graph: Graph): Promise<Server> {
+  const tokens = await TokenVerifier.create(config.auth);
   const apollo = new ApolloServer<Context>({
     schema: buildGraphSchema(),
     fieldResolver: readByResponseName,
@@ -47,7 +49,13 @@ export async function buildServer(config: Pick<Config, 'production'>, graph: Gra
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async () => ({ graph, roundTrips: { count: 0 } }),
+      context: async ({ req }) => {
+        const principal = await tokens.principal(req.headers.authorization);
+        if (!principal && config.auth.requireAuthForReads) {
+          throw unauthenticated('This server requires credentials for every operation: send "Authorization: Bearer <JWT>".', 401);
+        }
+        return { graph, roundTrips: { count: 0 }, principal };
+      },
     }),
   );
   return { app, apollo };

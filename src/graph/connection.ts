@@ -77,7 +77,7 @@ export function compileConnection(
   return `${total}
 CALL () {
   ${query.match} ${where(pageConditions)}
-  WITH n ORDER BY ${order} LIMIT ${params.add(query.first + 1)}
+  WITH n ORDER BY ${order} LIMIT ${params.addInt(query.first + 1)}
   RETURN collect({key: [n.name, n.id], nodes: {${nodeMaps.join(', ')}}}) AS rows
 }
 RETURN totalCount, rows`;

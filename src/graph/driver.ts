@@ -34,6 +34,11 @@ export function serviceUnavailable(): GraphQLError {
 /** Neo4j errors that mean "the database is not there" become the contract's SERVICE_UNAVAILABLE. */
 export function mapDriverError(error: unknown): unknown {
   if (error instanceof Neo4jError) {
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new GraphQLError('id is already used by another node', {
+        extensions: { code: 'BAD_USER_INPUT', fields: ['id'] },
+      });
+    }
     if (UNAVAILABLE_CODES.has(error.code) || /acquisition timed out|connect ECONNREFUSED/i.test(error.message)) {
       return serviceUnavailable();
     }

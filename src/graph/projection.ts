@@ -1,4 +1,5 @@
 import { GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
+import neo4j from 'neo4j-driver';
 import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
 
 /**
@@ -21,6 +22,11 @@ export class Parameters {
     this.next += 1;
     this.values[name] = value;
     return `$${name}`;
+  }
+
+  /** JavaScript numbers reach Neo4j as floats; LIMIT and integer properties need a Cypher integer. */
+  addInt(value: number): string {
+    return this.add(neo4j.int(value));
   }
 }
 

@@ -44,8 +44,13 @@ describe('keyset pagination', () => {
       inserted += 1;
       // One name sorts before every existing one, one after: neither may duplicate or skip a node already there.
       await server.graph.write(
-        `UNWIND $ids AS id MERGE (t:Technology:Node {id: id}) SET t.name = id, t.kind = 'TOOL', t.origin = 'pagination-test'`,
-        { ids: [`aaa-inserted-${inserted}`, `zzz-inserted-${inserted}`] },
+        `UNWIND $rows AS row MERGE (t:Technology:Node {id: row.id}) SET t.name = row.name, t.kind = 'TOOL', t.origin = 'pagination-test'`,
+        {
+          rows: [
+            { id: `aaa-inserted-${inserted}`, name: `0 inserted ${inserted}` },
+            { id: `zzz-inserted-${inserted}`, name: `~ inserted ${inserted}` },
+          ],
+        },
       );
     });
     const original = walked.filter((id) => !id.includes('-inserted-'));

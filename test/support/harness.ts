@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { Server as HttpServer } from 'node:http';
+import { SignJWT } from 'jose';
 import { Graph } from '../../src/graph/driver';
+import { AuthConfig } from '../../src/security/auth';
 import { buildServer } from '../../src/server';
 import { testConnection } from './env';
 
@@ -20,9 +22,12 @@ export class Harness {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<Harness> {
+  static async start(auth: Partial<AuthConfig> = {}): Promise<Harness> {
     const graph = Graph.open(testConnection());
-    const { app } = await buildServer({ production: false }, graph);
+    const { app } = await buildServer(
+      { production: false, auth: { jwtSecret: TEST_JWT_SECRET, jwtAlgorithm: 'HS256', requireAuthForReads: false, ...auth } },
+      graph,
+    );
     const http = await new Promise<HttpServer>((resolve) => {
       const server = app.listen(0, '127.0.0.1', () => resolve(server));
     });
@@ -30,18 +35,22 @@ export class Harness {
     return new Harness(graph, http, `http://127.0.0.1:${port}`);
   }
 
-  async query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  async query<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return { status: response.status, ...((await response.json()) as object) };
   }
 
-  /** Runs a query that must succeed and returns its data. */
-  async data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await this.query<T>(query, variables);
+  /** Runs an operation that must succeed and returns its data. */
+  async data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
+    const response = await this.query<T>(query, variables, headers);
     if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
     return response.data as T;
   }
@@ -50,4 +59,17 @@ export class Harness {
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
     await this.graph.close();
   }
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+/** An `Authorization` header with an HS256 token for the test secret. */
+export async function bearer(roles: string[], options: { subject?: string; expiresIn?: string; secret?: string } = {}) {
+  const token = await new SignJWT({ roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(options.subject ?? 'test-user')
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '10m')
+    .sign(new TextEncoder().encode(options.secret ?? TEST_JWT_SECRET));
+  return { authorization: `Bearer ${token}` };
 }

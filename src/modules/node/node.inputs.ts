@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID } from 'type-graphql';
-import { Length, Matches } from 'class-validator';
+import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -19,4 +19,26 @@ export class NodeIdArgs {
   @Field(() => ID)
   @IsNodeId()
   id!: string;
+}
+
+/** Fields every upsert input shares: an optional id (default: the slug of the name) and a name. */
+@InputType()
+export abstract class NodeInput {
+  @Field(() => ID, { nullable: true, description: 'Defaults to the kebab-case slug of name.' })
+  @IsOptional()
+  @IsNodeId()
+  id?: string | null;
+
+  @Field({ description: 'Trimmed; 1..200 characters.' })
+  @MaxLength(200)
+  @Matches(/\S/, { message: 'name must not be blank' })
+  name!: string;
+}
+
+/** A free-text field of at most 2,000 characters (description, summary, reason). */
+export function IsText(): PropertyDecorator {
+  return (target: object, property: string | symbol) => {
+    IsOptional()(target, property as string);
+    MaxLength(2000)(target, property as string);
+  };
 }

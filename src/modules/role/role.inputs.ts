@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsNodeId } from '../node/node.inputs';
+import { IsNodeId, IsText, NodeInput } from '../node/node.inputs';
 
 export enum RoleOrderBy {
   NAME_ASC = 'NAME_ASC',
@@ -38,11 +38,11 @@ export class RolesArgs {
   @ValidateNested()
   where?: RoleWhere | null;
 
-  @Field(() => RoleOrderBy, { defaultValue: RoleOrderBy.NAME_ASC })
+  @Field(() => RoleOrderBy, { nullable: true, defaultValue: RoleOrderBy.NAME_ASC })
   @IsIn(Object.values(RoleOrderBy))
   orderBy: RoleOrderBy = RoleOrderBy.NAME_ASC;
 
-  @Field(() => Int, { defaultValue: 20, description: '1..100.' })
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: '1..100.' })
   @IsInt()
   @Min(1)
   @Max(100)
@@ -52,4 +52,11 @@ export class RolesArgs {
   @IsOptional()
   @MaxLength(1000)
   after?: string | null;
+}
+
+@InputType()
+export class RoleInput extends NodeInput {
+  @Field(() => String, { nullable: true })
+  @IsText()
+  summary?: string | null;
 }

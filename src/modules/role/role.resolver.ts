@@ -1,5 +1,5 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
 import { NodeIdArgs } from '../node/node.inputs';
 import { prefetched, Projected, readConnection, readNode } from '../read';
@@ -8,7 +8,8 @@ import { Salary } from '../salary/salary.type';
 import { TechnologyKind } from '../technology/technology.enums';
 import { Technology } from '../technology/technology.type';
 import { roleConditions } from './role.cypher';
-import { RoleOrderBy, RolesArgs } from './role.inputs';
+import { upsertNode, idFor } from '../write';
+import { RoleInput, RoleOrderBy, RolesArgs } from './role.inputs';
 import { Role, RoleConnection } from './role.type';
 
 const ROLE_CONNECTION = { connection: 'RoleConnection', edge: 'RoleEdge', node: 'Role' };
@@ -29,6 +30,12 @@ export class RoleResolver {
       first: args.first,
       after: args.after,
     }));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Role, { description: 'Create, or update by id (id defaults to the slug of name).' })
+  upsertRole(@Arg('input', () => RoleInput) input: RoleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
+    return upsertNode(context, info, 'Role', idFor(input), { name: input.name.trim(), summary: input.summary });
   }
 
   @FieldResolver(() => [Technology], {

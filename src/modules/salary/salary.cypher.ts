@@ -1,4 +1,6 @@
+import neo4j from 'neo4j-driver';
 import { Parameters, TypeSpec } from '../../graph/projection';
+import { slug } from '../slug';
 import { SalaryGroupBy } from './salary.enums';
 
 export const SALARY_SPEC: TypeSpec = {
@@ -21,7 +23,7 @@ const FILTER_FIELDS = ['country', 'currency', 'year', 'seniority', 'period'] as 
 /** Equality conditions on salary variable `salary` for the filter's fields that are set. */
 export function salaryConditionList(salary: string, filter: SalaryFilter | null | undefined, params: Parameters): string[] {
   return FILTER_FIELDS.filter((field) => filter?.[field] !== null && filter?.[field] !== undefined).map(
-    (field) => `${salary}.${field} = ${params.add(filter?.[field])}`,
+    (field) => `${salary}.${field} = ${field === 'year' ? params.addInt(filter?.year as number) : params.add(filter?.[field])}`,
   );
 }
 
@@ -54,3 +56,57 @@ RETURN key, s.currency AS currency, s.period AS period, count(s) AS count,
        min(s.amount) AS min, max(s.amount) AS max, avg(s.amount) AS avg
 ORDER BY key, currency, period`;
 }
+
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
+const titleCase = (word: string) => word.charAt(0) + word.slice(1).toLowerCase();
+
+export interface SalaryRecord {
+  roleId: string;
+  amount: number;
+  currency: string;
+  country: string;
+  year: number;
+  seniority: string;
+  period: string;
+  sourceId?: string | null;
+}
+
+/**
+ * One data point per role, seniority, country and year: the id is the slug of its label
+ * ("senior-backend-developer-australia-2019"), so recording the same point again updates it.
+ * Writes only when the role (and the source, if named) exist; reports which did.
+ */
+export function recordSalaryQuery(record: SalaryRecord, actor: string, value: (salary: string) => string, params: Parameters): string {
+  const countryName = REGION_NAMES.of(record.country) ?? record.country;
+  const id = `${record.seniority.toLowerCase()}-${record.roleId}-${slug(countryName)}-${record.year}`;
+  const properties = {
+    amount: record.amount,
+    currency: record.currency,
+    country: record.country,
+    year: neo4j.int(record.year),
+    seniority: record.seniority,
+    period: record.period,
+  };
+  const sourceId = params.add(record.sourceId ?? null);
+  return `OPTIONAL MATCH (r:Role {id: ${params.add(record.roleId)}})
+OPTIONAL MATCH (source:Source {id: ${sourceId}})
+CALL (r, source) {
+  WITH r, source WHERE r IS NOT NULL AND (${sourceId} IS NULL OR source IS NOT NULL)
+  MERGE (p:Salary {id: ${params.add(id)}})
+  ON CREATE SET p.createdAt = datetime(), p.origin = 'user'
+  SET p:Node, p += ${params.add(properties)}, p.updatedAt = datetime(), p.updatedBy = ${params.add(actor)},
+      p.name = ${params.add(`${titleCase(record.seniority)} `)} + r.name + ${params.add(`, ${countryName} ${record.year}`)}
+  MERGE (r)-[earns:EARNS]->(p)
+  ON CREATE SET earns.origin = 'user'
+  WITH p, source
+  CALL (p, source) {
+    WITH p, source WHERE source IS NOT NULL
+    OPTIONAL MATCH (p)-[old:CITES]->(:Source)
+    DELETE old
+    MERGE (p)-[cites:CITES]->(source)
+  }
+  RETURN collect(p) AS recorded
+}
+RETURN r IS NOT NULL AS roleExists, source IS NOT NULL AS sourceExists, [p IN recorded | ${value('p')}][0] AS value`;
+}
+

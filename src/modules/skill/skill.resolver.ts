@@ -1,7 +1,9 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected, readAll } from '../read';
+import { idFor, upsertNode } from '../write';
+import { SkillInput } from './skill.inputs';
 import { Skill } from './skill.type';
 
 @Resolver(() => Skill)
@@ -9,5 +11,12 @@ export class SkillResolver {
   @Query(() => [Skill])
   skills(@Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
     return readAll(context, info, 'Skill');
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Skill)
+  upsertSkill(@Arg('input', () => SkillInput) input: SkillInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
+    const { category, description } = input;
+    return upsertNode(context, info, 'Skill', idFor(input), { name: input.name.trim(), category, description });
   }
 }

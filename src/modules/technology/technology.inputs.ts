@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { IsText, NodeInput } from '../node/node.inputs';
 import { TechnologyKind } from './technology.enums';
 
 @ArgsType()
@@ -9,7 +10,7 @@ export class TechnologiesArgs {
   @IsIn(Object.values(TechnologyKind))
   kind?: TechnologyKind | null;
 
-  @Field(() => Int, { defaultValue: 20, description: '1..100.' })
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: '1..100.' })
   @IsInt()
   @Min(1)
   @Max(100)
@@ -19,4 +20,15 @@ export class TechnologiesArgs {
   @IsOptional()
   @MaxLength(1000)
   after?: string | null;
+}
+
+@InputType()
+export class TechnologyInput extends NodeInput {
+  @Field(() => TechnologyKind)
+  @IsIn(Object.values(TechnologyKind))
+  kind!: TechnologyKind;
+
+  @Field(() => String, { nullable: true })
+  @IsText()
+  description?: string | null;
 }

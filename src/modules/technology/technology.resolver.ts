@@ -1,8 +1,9 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected, readConnection } from '../read';
-import { TechnologiesArgs } from './technology.inputs';
+import { idFor, upsertNode } from '../write';
+import { TechnologiesArgs, TechnologyInput } from './technology.inputs';
 import { Technology, TechnologyConnection } from './technology.type';
 
 const TECHNOLOGY_CONNECTION = { connection: 'TechnologyConnection', edge: 'TechnologyEdge', node: 'Technology' };
@@ -22,5 +23,16 @@ export class TechnologyResolver {
       first: args.first,
       after: args.after,
     }));
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Technology)
+  upsertTechnology(
+    @Arg('input', () => TechnologyInput) input: TechnologyInput,
+    @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Projected> {
+    const { kind, description } = input;
+    return upsertNode(context, info, 'Technology', idFor(input), { name: input.name.trim(), kind, description });
   }
 }

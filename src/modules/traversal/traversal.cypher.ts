@@ -31,7 +31,7 @@ export function searchQuery(text: string, labels: NodeLabel[] | null | undefined
     : '';
   return `CALL db.index.fulltext.queryNodes('node_search', ${params.add(luceneQuery(text))}) YIELD node AS n, score
 ${labelFilter}
-WITH n, score ORDER BY score DESC, n.id LIMIT ${params.add(first)}
+WITH n, score ORDER BY score DESC, n.id LIMIT ${params.addInt(first)}
 RETURN {${nodeMaps}} AS nodes, ${nodeLabelOf('n')} AS label, score`;
 }
 
@@ -50,7 +50,7 @@ CALL (start) {
   WHERE n <> start
   WITH n, min(length(p)) AS distance
   ORDER BY distance, n.id
-  LIMIT ${params.add(limit - 1)}
+  LIMIT ${params.addInt(limit - 1)}
   RETURN collect(n) AS near
 }
 WITH [start] + near AS members

@@ -7,7 +7,7 @@ import { NodeLabel } from '../node/node.type';
 export class SearchArgs {
   @Field()
   @MaxLength(200)
-  @Matches(/[\p{L}\p{N}]/u, { message: 'text must contain at least one letter or digit' })
+  @Matches(/\S/, { message: 'text must not be blank' })
   text!: string;
 
   @Field(() => [NodeLabel], { nullable: true })
@@ -16,7 +16,7 @@ export class SearchArgs {
   @IsIn(Object.values(NodeLabel), { each: true })
   labels?: NodeLabel[] | null;
 
-  @Field(() => Int, { defaultValue: 10, description: '1..50.' })
+  @Field(() => Int, { nullable: true, defaultValue: 10, description: '1..50.' })
   @IsInt()
   @Min(1)
   @Max(50)
@@ -33,7 +33,7 @@ export class PathArgs {
   @IsNodeId()
   to!: string;
 
-  @Field(() => Int, { defaultValue: 6, description: '1..8.' })
+  @Field(() => Int, { nullable: true, defaultValue: 6, description: '1..8.' })
   @IsInt()
   @Min(1)
   @Max(8)
@@ -46,13 +46,13 @@ export class NeighborhoodArgs {
   @IsNodeId()
   id!: string;
 
-  @Field(() => Int, { defaultValue: 1, description: '1..3.' })
+  @Field(() => Int, { nullable: true, defaultValue: 1, description: '1..3.' })
   @IsInt()
   @Min(1)
   @Max(3)
   depth = 1;
 
-  @Field(() => Int, { defaultValue: 200, description: '1..500.' })
+  @Field(() => Int, { nullable: true, defaultValue: 200, description: '1..500.' })
   @IsInt()
   @Min(1)
   @Max(500)

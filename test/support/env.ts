@@ -2,8 +2,9 @@ import path from 'node:path';
 import { readConfig, repoRoot } from '../../src/config';
 
 /** Where the test database lives: NEO4J_URI when set (it is wiped!), else a local Neo4j on its own port. */
-export const TEST_HOME = path.join(repoRoot, '.neo4j', 'test');
 export const TEST_BOLT_PORT = Number(process.env.NEO4J_TEST_BOLT_PORT || 7697);
+/** One home per port, so runs on different ports (e.g. parallel checkouts) never share a database. */
+export const TEST_HOME = path.join(repoRoot, '.neo4j', `test-${TEST_BOLT_PORT}`);
 
 export function testConnection() {
   const config = readConfig();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AuthConfig } from './security/auth';
+import { LimitsConfig } from './security/limits';
 
 /** Every setting the server reads, typed and validated once at start (see the README's table). */
 export interface Config {
@@ -16,7 +17,12 @@ export interface Config {
   /** How long to wait for a pooled connection before answering SERVICE_UNAVAILABLE. */
   connectTimeoutMs: number;
   seedOnStart: boolean;
+  /** Whether clients may introspect the schema (the IDE needs it). */
+  introspection: boolean;
+  /** Adds `extensions.roundTrips` (Cypher queries run) to every response. */
+  debugExtensions: boolean;
   auth: AuthConfig;
+  limits: LimitsConfig;
   local: { home: string; boltPort: number; heap: string; pageCache: string };
 }
 
@@ -42,6 +48,12 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function size(env: Env, name: string, fallback: string): string {
+  const value = env[name] || fallback;
+  if (!/^\d+(b|kb|mb)$/i.test(value)) throw new ConfigError(`${name} must be a size like 100kb or 1mb, got "${value}"`);
+  return value;
+}
+
 export const repoRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
 export function readConfig(env: Env = process.env): Config {
@@ -58,7 +70,19 @@ export function readConfig(env: Env = process.env): Config {
     queryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 15000, 100, 600000),
     connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
     seedOnStart: boolean(env, 'SEED_ON_START', true),
+    introspection: boolean(env, 'INTROSPECTION', true),
+    debugExtensions: boolean(env, 'DEBUG_EXTENSIONS', false),
     auth: readAuth(env),
+    limits: {
+      maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 100),
+      maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 1000),
+      maxCost: integer(env, 'MAX_QUERY_COST', 50_000, 1, 100_000_000),
+      maxTokens: integer(env, 'MAX_QUERY_TOKENS', 5_000, 10, 1_000_000),
+      maxBody: size(env, 'MAX_BODY_SIZE', '100kb'),
+      windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+      requestsPerWindow: integer(env, 'RATE_LIMIT_REQUESTS', 600, 1, 100_000_000),
+      costPerWindow: integer(env, 'RATE_LIMIT_COST', 1_000_000, 1, 1_000_000_000),
+    },
     local: {
       home: path.resolve(repoRoot, env.NEO4J_HOME || '.neo4j'),
       boltPort: integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535),

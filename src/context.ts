@@ -7,4 +7,6 @@ export interface Context {
   roundTrips: RoundTrips;
   /** Who sent the request: null without a token. */
   principal: Principal | null;
+  /** The client's address, which rate limits fall back to without a token. */
+  clientIp: string;
 }

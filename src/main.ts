@@ -1,67 +1,71 @@
 import 'reflect-metadata';
-import { Server as HttpServer } from 'node:http';
-import { ConfigError, readConfig, repoRoot } from './config';
+import { Config, ConfigError, readConfig, repoRoot } from './config';
 import { defaultCypherDirs, prepareDatabase } from './graph/cypher-files';
 import { Graph } from './graph/driver';
 import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j } from './graph/local-neo4j';
 import { buildServer } from './server';
 
-/** Composition root: config, database (the local one when NEO4J_URI is unset), schema + seed, HTTP. */
+const RETRY_MS = 5_000;
+
+/** Applies schema and seed once Neo4j answers; until then the server serves 503 / SERVICE_UNAVAILABLE. */
+async function prepareWhenReachable(graph: Graph, config: Config, uri: string, stopped: () => boolean): Promise<void> {
+  let warned = false;
+  while (!stopped()) {
+    try {
+      await graph.verify();
+      const { seeded } = await prepareDatabase(graph, defaultCypherDirs(repoRoot), config.seedOnStart ? 'if-empty' : 'never');
+      console.log(seeded ? 'Neo4j is ready; seeded the default knowledge graph.' : 'Neo4j is ready.');
+      return;
+    } catch (error) {
+      if (!warned) {
+        console.error(
+          `Cannot reach Neo4j at ${uri} (${(error as Error).message.split('\n')[0]}). Serving anyway: /health/ready answers 503 ` +
+            `and operations SERVICE_UNAVAILABLE until it answers; retrying every ${RETRY_MS / 1000} s. ` +
+            'Start it (npm run neo4j:start), fix NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or unset NEO4J_URI to use the local one.',
+        );
+        warned = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  }
+}
+
+/** Composition root: config, database (the local one when NEO4J_URI is unset), HTTP, schema + seed. */
 async function main(): Promise<void> {
   const config = readConfig();
   let local: LocalNeo4j | undefined;
   let uri = config.neo4jUri;
   if (!uri) {
     console.log(`NEO4J_URI is unset: starting the local Neo4j in ${config.local.home} (the first run downloads it)…`);
-    local = await startLocalNeo4j({ ...config.local, password: config.neo4jPassword, log: (line) => console.log(line) });
+    local = await startLocalNeo4j({ ...config.local, password: config.neo4jPassword, log: (line: string) => console.log(line) });
     uri = local.uri;
   }
   const graph = Graph.open({ ...config, uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
-  const stopDatabase = async () => {
-    await graph.close();
-    await local?.stop();
-  };
-
-  try {
-    await graph.verify();
-  } catch (error) {
-    await stopDatabase();
-    throw new StartError(
-      `Cannot reach Neo4j at ${uri} (${(error as Error).message.split('\n')[0]}). ` +
-        'Start it (npm run neo4j:start), fix NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or unset NEO4J_URI to use the local one.',
-    );
-  }
-  const { seeded } = await prepareDatabase(graph, defaultCypherDirs(repoRoot), config.seedOnStart ? 'if-empty' : 'never');
-  if (seeded) console.log('Seeded the default knowledge graph.');
-
-  const { app, apollo } = await buildServer(config, graph);
-  const http: HttpServer = app.listen(config.port, config.host, () => {
-    console.log(`GraphQL API on http://${config.host}:${config.port}/graphql (Neo4j ${uri})`);
-  });
+  const { httpServer, apollo } = await buildServer(config, graph);
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  console.log(`GraphQL API on http://${config.host}:${config.port}/graphql (Neo4j ${uri})`);
 
   let stopping = false;
+  const preparing = prepareWhenReachable(graph, config, uri, () => stopping);
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing in-flight requests, then closing Neo4j…`);
-    await new Promise<void>((resolve) => http.close(() => resolve()));
-    await apollo.stop();
-    await stopDatabase();
+    await apollo.stop(); // the drain plugin stops accepting connections and waits for in-flight requests
+    await preparing;
+    await graph.close();
+    await local?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-class StartError extends Error {}
-
-function report(error: unknown): never {
-  if (error instanceof StartError || error instanceof ConfigError || error instanceof LocalNeo4jError) {
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
     console.error(`Cannot start: ${error.message}`);
   } else {
     console.error('Cannot start:', error);
   }
   process.exit(1);
-}
-
-main().catch(report);
+});

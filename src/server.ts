@@ -1,13 +1,17 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { Express } from 'express';
-import { GraphQLFieldResolver } from 'graphql';
+import express, { ErrorRequestHandler, Express } from 'express';
+import http from 'node:http';
+import { GraphQLFieldResolver, GraphQLFormattedError } from 'graphql';
 import { Config } from './config';
 import { Context } from './context';
 import { Graph } from './graph/driver';
+import { mountBrowserPages } from './http/browser-pages';
 import { buildGraphSchema } from './schema';
 import { TokenVerifier, unauthenticated } from './security/auth';
+import { limitsPlugin } from './security/limits';
 
 /**
  * Values come from the projection compiler keyed by response name (alias), so the default resolver
@@ -16,23 +20,86 @@ import { TokenVerifier, unauthenticated } from './security/auth';
 const readByResponseName: GraphQLFieldResolver<Record<string, unknown>, Context> = (source, _args, _context, info) =>
   source?.[info.path.key as string];
 
+/** Error codes a client may see as they are; anything else is masked in production. */
+const CONTRACT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'NOT_FOUND',
+]);
+
+export function formatError(production: boolean) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    if (code && CONTRACT_CODES.has(code)) return formatted;
+    if (!production) return formatted;
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+const roundTripsPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const result = response.body.singleResult;
+        result.extensions = { ...result.extensions, roundTrips: contextValue.roundTrips.count };
+      },
+    };
+  },
+};
+
+/** Body-parser failures (oversized or malformed JSON) answered in GraphQL's shape instead of HTML. */
+const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
+  const status = (error as { status?: number }).status;
+  if (status === 413) {
+    response.status(413).json({ errors: [{ message: 'The request body is over the size limit.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  } else if (status === 400) {
+    response.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  } else {
+    next(error);
+  }
+};
+
+export type ServerConfig = Pick<Config, 'production' | 'auth' | 'limits' | 'introspection' | 'debugExtensions'>;
+
 export interface Server {
   app: Express;
+  httpServer: http.Server;
   apollo: ApolloServer<Context>;
 }
 
-/** The Express app with Apollo mounted; `main.ts` and the tests build the same one. */
-export async function buildServer(config: Pick<Config, 'production' | 'auth'>, graph: Graph): Promise<Server> {
+/** The Express app with Apollo mounted on an HTTP server (not yet listening); main.ts and the tests build the same one. */
+export async function buildServer(config: ServerConfig, graph: Graph): Promise<Server> {
   const tokens = await TokenVerifier.create(config.auth);
+  const app = express();
+  const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
     schema: buildGraphSchema(),
     fieldResolver: readByResponseName,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    hideSchemaDetailsFromClientErrors: true,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    formatError: formatError(config.production),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      limitsPlugin(config.limits),
+      ...(config.debugExtensions ? [roundTripsPlugin] : []),
+    ],
   });
   await apollo.start();
 
-  const app = express();
   app.disable('x-powered-by');
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
@@ -45,18 +112,20 @@ export async function buildServer(config: Pick<Config, 'production' | 'auth'>, g
       response.status(503).json({ status: 'unavailable', reason: 'the graph database cannot be reached' });
     }
   });
+  mountBrowserPages(app);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.limits.maxBody }),
+    bodyErrors,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const principal = await tokens.principal(req.headers.authorization);
         if (!principal && config.auth.requireAuthForReads) {
           throw unauthenticated('This server requires credentials for every operation: send "Authorization: Bearer <JWT>".', 401);
         }
-        return { graph, roundTrips: { count: 0 }, principal };
+        return { graph, roundTrips: { count: 0 }, principal, clientIp: req.ip ?? 'unknown' };
       },
     }),
   );
-  return { app, apollo };
+  return { app, httpServer, apollo };
 }

@@ -179,7 +179,7 @@ describe('credentials', () => {
   });
 
   it('can require a token for reads', async () => {
-    const strict = await Harness.start({ requireAuthForReads: true });
+    const strict = await Harness.start({ auth: { requireAuthForReads: true } });
     try {
       const anonymous = await strict.query('{ stats { nodes } }');
       expect(anonymous.status).toBe(401);

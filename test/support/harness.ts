@@ -3,8 +3,10 @@ import { AddressInfo } from 'node:net';
 import { Server as HttpServer } from 'node:http';
 import { SignJWT } from 'jose';
 import { Graph } from '../../src/graph/driver';
+import { readConfig } from '../../src/config';
 import { AuthConfig } from '../../src/security/auth';
-import { buildServer } from '../../src/server';
+import { LimitsConfig } from '../../src/security/limits';
+import { buildServer, ServerConfig } from '../../src/server';
 import { testConnection } from './env';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -22,17 +24,23 @@ export class Harness {
     readonly url: string,
   ) {}
 
-  static async start(auth: Partial<AuthConfig> = {}): Promise<Harness> {
+  /** Defaults are the server's own, with a test JWT secret and rate limits no test run reaches unless it asks. */
+  static async start(
+    options: { auth?: Partial<AuthConfig>; limits?: Partial<LimitsConfig>; production?: boolean; debugExtensions?: boolean } = {},
+  ): Promise<Harness> {
+    const defaults = readConfig({});
+    const config: ServerConfig = {
+      production: options.production ?? false,
+      introspection: true,
+      debugExtensions: options.debugExtensions ?? false,
+      auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...options.auth },
+      limits: { ...defaults.limits, requestsPerWindow: 1_000_000, costPerWindow: 1_000_000_000, ...options.limits },
+    };
     const graph = Graph.open(testConnection());
-    const { app } = await buildServer(
-      { production: false, auth: { jwtSecret: TEST_JWT_SECRET, jwtAlgorithm: 'HS256', requireAuthForReads: false, ...auth } },
-      graph,
-    );
-    const http = await new Promise<HttpServer>((resolve) => {
-      const server = app.listen(0, '127.0.0.1', () => resolve(server));
-    });
-    const { port } = http.address() as AddressInfo;
-    return new Harness(graph, http, `http://127.0.0.1:${port}`);
+    const { httpServer } = await buildServer(config, graph);
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    const { port } = httpServer.address() as AddressInfo;
+    return new Harness(graph, httpServer, `http://127.0.0.1:${port}`);
   }
 
   async query<T = Record<string, any>>(

@@ -1,0 +1,151 @@
+import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  getNullableType,
+  GraphQLError,
+  isListType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+} from 'graphql';
+import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Context } from '../context';
+
+/** Limits a public API puts on one operation and on one client; every one is configurable. */
+export interface LimitsConfig {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  /** Parser token limit: a huge document is refused before it is even parsed whole. */
+  maxTokens: number;
+  /** Request body size, e.g. "100kb". */
+  maxBody: string;
+  windowSeconds: number;
+  requestsPerWindow: number;
+  costPerWindow: number;
+}
+
+/** A list field without a size argument is assumed to hold this many items. */
+const ASSUMED_LIST_SIZE = 10;
+
+/**
+ * Cost = 1 per field, children multiplied by the page size a list field asks for (`first` / `limit`),
+ * or by ASSUMED_LIST_SIZE for a list without one. A connection's `edges` are already counted by `first`.
+ */
+const pageAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const size = (args.first ?? args.limit) as number | undefined;
+  if (size !== undefined) return 1 + childComplexity * Math.max(size, 1);
+  if (field.name !== 'edges' && isListType(getNullableType(field.type))) return 1 + childComplexity * ASSUMED_LIST_SIZE;
+  return 1 + childComplexity;
+};
+
+function tooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+}
+
+interface Shape {
+  depth: number;
+  aliases: number;
+}
+
+/** Depth of the deepest field and number of aliases, following fragments (cycles are refused by validation before). */
+export function operationShape(document: DocumentNode, operation: OperationDefinitionNode): Shape {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  let aliases = 0;
+  const visit = (selectionSet: SelectionSetNode, depth: number, seen: Set<string>): number =>
+    Math.max(
+      depth,
+      ...selectionSet.selections.map((selection) => {
+        if (selection.kind === Kind.FIELD) {
+          if (selection.alias) aliases += 1;
+          return selection.selectionSet ? visit(selection.selectionSet, depth + 1, seen) : depth + 1;
+        }
+        if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, depth, seen);
+        const fragment = fragments.get(selection.name.value);
+        if (!fragment || seen.has(fragment.name.value)) return depth;
+        return visit(fragment.selectionSet, depth, new Set([...seen, fragment.name.value]));
+      }),
+    );
+  const depth = visit(operation.selectionSet, 0, new Set());
+  return { depth, aliases };
+}
+
+function rateLimited(what: string, result: RateLimiterRes): GraphQLError {
+  const retryAfter = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+  return new GraphQLError(`Too many ${what} from this client; retry after ${retryAfter} s.`, {
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfter,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
+    },
+  });
+}
+
+/**
+ * Refuses operations over the depth, alias or cost limit (QUERY_TOO_COMPLEX), counts requests and cost
+ * per client (token subject, else IP) per window (RATE_LIMITED, with Retry-After), and reports the
+ * operation's cost in `extensions.cost` so clients can pace themselves.
+ */
+export function limitsPlugin(limits: LimitsConfig): ApolloServerPlugin<Context> {
+  const requests = new RateLimiterMemory({ points: limits.requestsPerWindow, duration: limits.windowSeconds });
+  const costs = new RateLimiterMemory({ points: limits.costPerWindow, duration: limits.windowSeconds });
+
+  return {
+    async requestDidStart() {
+      let cost: { requested: number; remaining: number } | undefined;
+      return {
+        async didResolveOperation({ document, operation, request, schema, contextValue }) {
+          if (!operation) return; // Apollo has already refused a document without the named operation
+          const shape = operationShape(document, operation);
+          if (shape.depth > limits.maxDepth) {
+            throw tooComplex(`Query depth ${shape.depth} is over the limit of ${limits.maxDepth}.`);
+          }
+          if (shape.aliases > limits.maxAliases) {
+            throw tooComplex(`The operation uses ${shape.aliases} aliases, over the limit of ${limits.maxAliases}.`);
+          }
+          const requested = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pageAwareEstimator],
+          });
+          if (requested > limits.maxCost) {
+            throw tooComplex(`Query cost ${requested} is over the limit of ${limits.maxCost}.`);
+          }
+          const client = contextValue.principal ? `sub:${contextValue.principal.subject}` : `ip:${contextValue.clientIp}`;
+          try {
+            await requests.consume(client, 1);
+          } catch (result) {
+            if (result instanceof RateLimiterRes) throw rateLimited('requests', result);
+            throw result;
+          }
+          try {
+            const spent = await costs.consume(client, requested);
+            cost = { requested, remaining: spent.remainingPoints };
+          } catch (result) {
+            if (result instanceof RateLimiterRes) throw rateLimited('costly operations', result);
+            throw result;
+          }
+        },
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !cost) return;
+          const result = response.body.singleResult;
+          result.extensions = {
+            ...result.extensions,
+            cost: {
+              requestedQueryCost: cost.requested,
+              maximumAvailable: limits.maxCost,
+              throttleStatus: { currentlyAvailable: cost.remaining, windowSeconds: limits.windowSeconds, maximumAvailable: limits.costPerWindow },
+            },
+          };
+        },
+      };
+    },
+  };
+}

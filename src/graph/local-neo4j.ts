@@ -459,7 +459,8 @@ function boltUri(port: number): string {
 
 function tail(file: string, lines = 20): string {
   try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    const text = fs.readFileSync(file, 'utf8').trimEnd();
+    return text ? text.split('\n').slice(-lines).join('\n') : '(nothing logged yet)';
   } catch {
     return '(no log)';
   }

@@ -29,6 +29,8 @@ export interface LimitsConfig {
 
 /** A list field without a size argument is assumed to hold this many items. */
 const ASSUMED_LIST_SIZE = 10;
+/** The largest page any argument allows (neighborhood's limit); bigger values fail argument validation anyway. */
+const LARGEST_PAGE = 500;
 
 /**
  * Cost = 1 per field, children multiplied by the page size a list field asks for (`first` / `limit`),
@@ -36,7 +38,7 @@ const ASSUMED_LIST_SIZE = 10;
  */
 const pageAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   const size = (args.first ?? args.limit) as number | undefined;
-  if (size !== undefined) return 1 + childComplexity * Math.max(size, 1);
+  if (size !== undefined) return 1 + childComplexity * Math.min(Math.max(size, 1), LARGEST_PAGE);
   if (field.name !== 'edges' && isListType(getNullableType(field.type))) return 1 + childComplexity * ASSUMED_LIST_SIZE;
   return 1 + childComplexity;
 };

@@ -1,0 +1,45 @@
+import { Harness } from '../support/harness';
+
+describe('limits', () => {
+  let server: Harness;
+  beforeAll(async () => {
+    server = await Harness.start({ debugExtensions: true, limits: { maxCost: 5_000, requestsPerWindow: 5, windowSeconds: 60 } });
+  });
+  afterAll(() => server.stop());
+
+  it('reports the cost of each operation and its database round trips', async () => {
+    const response = await server.query('{ roles(first: 10) { edges { node { id responsibilities { id } } } } }');
+    expect(response.errors).toBeUndefined();
+    expect(response.extensions?.cost).toEqual({
+      requestedQueryCost: expect.any(Number),
+      maximumAvailable: 5_000,
+      throttleStatus: expect.objectContaining({ currentlyAvailable: expect.any(Number) }),
+    });
+    // roles (1) + edges (1 + 10 x node) + node (1 + id + responsibilities (1 + 10 x id))
+    expect(response.extensions?.cost.requestedQueryCost).toBe(1 + 10 * (1 + (1 + 1 + (1 + 10 * 1))));
+    expect(response.extensions?.roundTrips).toBe(1);
+  });
+
+  it('refuses an operation over the cost limit, saying the limit and the cost', async () => {
+    const response = await server.query('{ roles(first: 100) { edges { node { responsibilities { technologies { id } } } } } }');
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(response.errors?.[0].message).toMatch(/cost \d+ is over the limit of 5000/);
+  });
+
+  it('rate-limits a client with RATE_LIMITED and a Retry-After hint', async () => {
+    let limited: Response | undefined;
+    for (let i = 0; i < 10 && !limited; i += 1) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stats { nodes } }' }),
+      });
+      if (response.status === 429) limited = response;
+    }
+    expect(limited).toBeDefined();
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    const body = (await limited!.json()) as { errors: { extensions: { code: string; retryAfter: number } }[] };
+    expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+  });
+});

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { Server as HttpServer } from 'node:http';
 import { SignJWT } from 'jose';
-import { Graph } from '../../src/graph/driver';
+import { Graph, GraphOptions } from '../../src/graph/driver';
 import { readConfig } from '../../src/config';
 import { AuthConfig } from '../../src/security/auth';
 import { LimitsConfig } from '../../src/security/limits';
@@ -26,7 +26,13 @@ export class Harness {
 
   /** Defaults are the server's own, with a test JWT secret and rate limits no test run reaches unless it asks. */
   static async start(
-    options: { auth?: Partial<AuthConfig>; limits?: Partial<LimitsConfig>; production?: boolean; debugExtensions?: boolean } = {},
+    options: {
+      auth?: Partial<AuthConfig>;
+      limits?: Partial<LimitsConfig>;
+      production?: boolean;
+      debugExtensions?: boolean;
+      connection?: GraphOptions;
+    } = {},
   ): Promise<Harness> {
     const defaults = readConfig({});
     const config: ServerConfig = {
@@ -36,7 +42,7 @@ export class Harness {
       auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...options.auth },
       limits: { ...defaults.limits, requestsPerWindow: 1_000_000, costPerWindow: 1_000_000_000, ...options.limits },
     };
-    const graph = Graph.open(testConnection());
+    const graph = Graph.open(options.connection ?? testConnection());
     const { httpServer } = await buildServer(config, graph);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     const { port } = httpServer.address() as AddressInfo;

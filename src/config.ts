@@ -7,6 +7,7 @@ export interface Config {
   port: number;
   host: string;
   production: boolean;
+  logLevel: string;
   /** Unset means: start the project's own local Neo4j (see `local` below). */
   neo4jUri: string | undefined;
   neo4jUser: string;
@@ -48,6 +49,12 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function oneOf(env: Env, name: string, values: string[], fallback: string): string {
+  const value = env[name] || fallback;
+  if (!values.includes(value)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${value}"`);
+  return value;
+}
+
 function size(env: Env, name: string, fallback: string): string {
   const value = env[name] || fallback;
   if (!/^\d+(b|kb|mb)$/i.test(value)) throw new ConfigError(`${name} must be a size like 100kb or 1mb, got "${value}"`);
@@ -63,6 +70,7 @@ export function readConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
     production: env.NODE_ENV === 'production',
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     neo4jUri: env.NEO4J_URI || undefined,
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: password,

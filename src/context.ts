@@ -1,3 +1,4 @@
+import { Logger } from 'pino';
 import { Graph, RoundTrips } from './graph/driver';
 import { Principal } from './security/auth';
 
@@ -9,4 +10,6 @@ export interface Context {
   principal: Principal | null;
   /** The client's address, which rate limits fall back to without a token. */
   clientIp: string;
+  /** The request's logger (it carries the request id). */
+  log: Logger;
 }

@@ -3,22 +3,24 @@ import { Config, ConfigError, readConfig, repoRoot } from './config';
 import { defaultCypherDirs, prepareDatabase } from './graph/cypher-files';
 import { Graph } from './graph/driver';
 import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j } from './graph/local-neo4j';
+import { createLogger } from './http/observability';
 import { buildServer } from './server';
+import { Logger } from 'pino';
 
 const RETRY_MS = 5_000;
 
 /** Applies schema and seed once Neo4j answers; until then the server serves 503 / SERVICE_UNAVAILABLE. */
-async function prepareWhenReachable(graph: Graph, config: Config, uri: string, stopped: () => boolean): Promise<void> {
+async function prepareWhenReachable(graph: Graph, config: Config, uri: string, log: Logger, stopped: () => boolean): Promise<void> {
   let warned = false;
   while (!stopped()) {
     try {
       await graph.verify();
       const { seeded } = await prepareDatabase(graph, defaultCypherDirs(repoRoot), config.seedOnStart ? 'if-empty' : 'never');
-      console.log(seeded ? 'Neo4j is ready; seeded the default knowledge graph.' : 'Neo4j is ready.');
+      log.info(seeded ? 'Neo4j is ready; seeded the default knowledge graph.' : 'Neo4j is ready.');
       return;
     } catch (error) {
       if (!warned) {
-        console.error(
+        log.warn(
           `Cannot reach Neo4j at ${uri} (${(error as Error).message.split('\n')[0]}). Serving anyway: /health/ready answers 503 ` +
             `and operations SERVICE_UNAVAILABLE until it answers; retrying every ${RETRY_MS / 1000} s. ` +
             'Start it (npm run neo4j:start), fix NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, or unset NEO4J_URI to use the local one.',
@@ -33,24 +35,25 @@ async function prepareWhenReachable(graph: Graph, config: Config, uri: string, s
 /** Composition root: config, database (the local one when NEO4J_URI is unset), HTTP, schema + seed. */
 async function main(): Promise<void> {
   const config = readConfig();
+  const log = createLogger(config.logLevel);
   let local: LocalNeo4j | undefined;
   let uri = config.neo4jUri;
   if (!uri) {
-    console.log(`NEO4J_URI is unset: starting the local Neo4j in ${config.local.home} (the first run downloads it)…`);
-    local = await startLocalNeo4j({ ...config.local, password: config.neo4jPassword, log: (line: string) => console.log(line) });
+    log.info(`NEO4J_URI is unset: starting the local Neo4j in ${config.local.home} (the first run downloads it)…`);
+    local = await startLocalNeo4j({ ...config.local, password: config.neo4jPassword, log: (line: string) => log.info(line) });
     uri = local.uri;
   }
   const graph = Graph.open({ ...config, uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
-  const { httpServer, apollo } = await buildServer(config, graph);
+  const { httpServer, apollo } = await buildServer(config, graph, log);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
-  console.log(`GraphQL API on http://${config.host}:${config.port}/graphql (Neo4j ${uri})`);
+  log.info(`GraphQL API on http://${config.host}:${config.port}/graphql (Neo4j ${uri})`);
 
   let stopping = false;
-  const preparing = prepareWhenReachable(graph, config, uri, () => stopping);
+  const preparing = prepareWhenReachable(graph, config, uri, log, () => stopping);
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing in-flight requests, then closing Neo4j…`);
+    log.info(`${signal}: finishing in-flight requests, then closing Neo4j…`);
     await apollo.stop(); // the drain plugin stops accepting connections and waits for in-flight requests
     await preparing;
     await graph.close();

@@ -12,6 +12,8 @@ import { mountBrowserPages } from './http/browser-pages';
 import { buildGraphSchema } from './schema';
 import { TokenVerifier, unauthenticated } from './security/auth';
 import { limitsPlugin } from './security/limits';
+import { createLogger, createMetrics, httpObservability, operationObservability } from './http/observability';
+import { Logger } from 'pino';
 
 /**
  * Values come from the projection compiler keyed by response name (alias), so the default resolver
@@ -79,7 +81,8 @@ export interface Server {
 }
 
 /** The Express app with Apollo mounted on an HTTP server (not yet listening); main.ts and the tests build the same one. */
-export async function buildServer(config: ServerConfig, graph: Graph): Promise<Server> {
+export async function buildServer(config: ServerConfig, graph: Graph, logger: Logger = createLogger('silent')): Promise<Server> {
+  const metrics = createMetrics(graph);
   const tokens = await TokenVerifier.create(config.auth);
   const app = express();
   const httpServer = http.createServer(app);
@@ -95,12 +98,17 @@ export async function buildServer(config: ServerConfig, graph: Graph): Promise<S
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin(config.limits),
+      operationObservability(metrics),
       ...(config.debugExtensions ? [roundTripsPlugin] : []),
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(httpObservability(logger, metrics));
+  app.get('/metrics', async (_request, response) => {
+    response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
   });
@@ -123,7 +131,7 @@ export async function buildServer(config: ServerConfig, graph: Graph): Promise<S
         if (!principal && config.auth.requireAuthForReads) {
           throw unauthenticated('This server requires credentials for every operation: send "Authorization: Bearer <JWT>".', 401);
         }
-        return { graph, roundTrips: { count: 0 }, principal, clientIp: req.ip ?? 'unknown' };
+        return { graph, roundTrips: { count: 0 }, principal, clientIp: req.ip ?? 'unknown', log: logger.child({ reqId: req.id }) };
       },
     }),
   );

@@ -16,6 +16,13 @@ export interface RoundTrips {
 }
 
 export type Params = Record<string, unknown>;
+
+/** What the graph reports about each query it ran, for metrics. */
+export interface QueryEvent {
+  routing: 'READ' | 'WRITE';
+  seconds: number;
+  ok: boolean;
+}
 export type Row = Record<string, unknown>;
 
 const UNAVAILABLE_CODES = new Set([
@@ -51,6 +58,10 @@ export function mapDriverError(error: unknown): unknown {
  * (retried by the driver on transient errors), counts round trips and maps driver errors.
  */
 export class Graph {
+  /** Queries sent and not yet answered: how much of the connection pool is in use. */
+  inFlight = 0;
+  private listener: ((event: QueryEvent) => void) | undefined;
+
   private constructor(
     private readonly driver: Driver,
     private readonly options: GraphOptions,
@@ -94,21 +105,33 @@ export class Graph {
     await this.driver.verifyConnectivity({ database: this.options.database });
   }
 
+  /** Calls `listener` after every query (one listener; metrics use it). */
+  observe(listener: (event: QueryEvent) => void): void {
+    this.listener = listener;
+  }
+
   close(): Promise<void> {
     return this.driver.close();
   }
 
   private async run(routing: RoutingControl, cypher: string, params: Params, trips?: RoundTrips): Promise<Row[]> {
     if (trips) trips.count += 1;
+    const started = process.hrtime.bigint();
+    let ok = false;
+    this.inFlight += 1;
     try {
       const result = await this.driver.executeQuery(cypher, params, {
         routing,
         database: this.options.database,
         transactionConfig: { timeout: this.options.queryTimeoutMs },
       });
+      ok = true;
       return result.records.map((record) => record.toObject());
     } catch (error) {
       throw mapDriverError(error);
+    } finally {
+      this.inFlight -= 1;
+      this.listener?.({ routing, seconds: Number(process.hrtime.bigint() - started) / 1e9, ok });
     }
   }
 }

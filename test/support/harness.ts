@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { Server as HttpServer } from 'node:http';
 import { SignJWT } from 'jose';
+import { Logger } from 'pino';
 import { Graph, GraphOptions } from '../../src/graph/driver';
 import { readConfig } from '../../src/config';
 import { AuthConfig } from '../../src/security/auth';
@@ -32,6 +33,7 @@ export class Harness {
       production?: boolean;
       debugExtensions?: boolean;
       connection?: GraphOptions;
+      logger?: Logger;
     } = {},
   ): Promise<Harness> {
     const defaults = readConfig({});
@@ -43,7 +45,7 @@ export class Harness {
       limits: { ...defaults.limits, requestsPerWindow: 1_000_000, costPerWindow: 1_000_000_000, ...options.limits },
     };
     const graph = Graph.open(options.connection ?? testConnection());
-    const { httpServer } = await buildServer(config, graph);
+    const { httpServer } = await buildServer(config, graph, options.logger);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     const { port } = httpServer.address() as AddressInfo;
     return new Harness(graph, httpServer, `http://127.0.0.1:${port}`);

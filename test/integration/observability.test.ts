@@ -1,0 +1,49 @@
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/http/observability';
+import { bearer, Harness } from '../support/harness';
+
+let server: Harness;
+const lines: Record<string, any>[] = [];
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  server = await Harness.start({ logger: createLogger('info', sink) });
+});
+afterAll(() => server.stop());
+
+it('logs each operation as JSON with request id, name, duration, round trips and outcome, and no token', async () => {
+  const headers = await bearer(['reader']);
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-1', ...headers },
+    body: JSON.stringify({ query: 'query BackendName { role(id: "backend-developer") { name } }' }),
+  });
+  expect(response.headers.get('x-request-id')).toBe('trace-me-1');
+  await response.json();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const operation = lines.find((line) => line.msg === 'graphql operation' && line.operation === 'BackendName');
+  expect(operation).toMatchObject({ reqId: 'trace-me-1', roundTrips: 1, outcome: 'ok', durationMs: expect.any(Number) });
+  expect(JSON.stringify(lines)).not.toContain(headers.authorization.slice(7));
+});
+
+it('serves Prometheus metrics of HTTP, operations and Neo4j queries', async () => {
+  await server.query('query Broken { role(id: "NOT VALID") { id } }');
+  const response = await fetch(`${server.url}/metrics`);
+  expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+  const text = await response.text();
+  expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\} \d+/);
+  expect(text).toMatch(/graphql_operation_duration_seconds_count\{operation="BackendName",outcome="ok"\} 1/);
+  expect(text).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} 1/);
+  expect(text).toMatch(/neo4j_query_duration_seconds_count\{routing="READ",outcome="ok"\} \d+/);
+  expect(text).toContain('neo4j_queries_in_flight 0');
+});
+
+it('answers liveness and readiness', async () => {
+  expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
+  const ready = await fetch(`${server.url}/health/ready`);
+  expect(ready.status).toBe(200);
+});

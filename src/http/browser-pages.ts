@@ -3,22 +3,19 @@ import { Express, Request, Response } from 'express';
 import { repoRoot } from '../config';
 import { readExampleOperations } from './examples';
 
-/**
- * The pages may load only this server's files. GraphiQL's fonts and icons are data: URLs and it adds
- * <style> elements at run time, hence data: for fonts and images and 'unsafe-inline' for styles only.
- */
-export const CONTENT_SECURITY_POLICY = [
+/** The pages load only this server's files; data: is for the favicon and GraphiQL's icons. */
+const BASE_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+/** GraphiQL's fonts are data: URLs in its stylesheet. */
+export const IDE_POLICY = [...BASE_POLICY, "font-src 'self' data:"].join('; ');
+/** cytoscape.js adds one <style> element, `.__________cytoscape_container { position: relative; }`: allowed by its hash. */
+export const EXPLORER_POLICY = [...BASE_POLICY, "style-src 'self' 'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='"].join('; ');
 
 /** The compiled server runs from dist/, so files are found from the repository root. */
 const packageFile = (file: string) => path.join(repoRoot, 'node_modules', file);
@@ -45,7 +42,7 @@ const EXPLORER_ASSETS = new Map([
  */
 export function mountBrowserPages(app: Express): void {
   app.get(['/', '/graphql'], (request, response, next) => {
-    if (asksForPage(request)) sendPage(response, pageFile('ide/index.html'));
+    if (asksForPage(request)) sendPage(response, pageFile('ide/index.html'), IDE_POLICY);
     else next();
   });
   app.get('/ide/examples.json', async (_request, response) => {
@@ -53,7 +50,7 @@ export function mountBrowserPages(app: Express): void {
   });
   serveAssets(app, '/ide/assets', IDE_ASSETS);
 
-  app.get('/explorer', (_request, response) => sendPage(response, pageFile('explorer/index.html')));
+  app.get('/explorer', (_request, response) => sendPage(response, pageFile('explorer/index.html'), EXPLORER_POLICY));
   serveAssets(app, '/explorer/assets', EXPLORER_ASSETS);
 }
 
@@ -62,8 +59,8 @@ function asksForPage(request: Request): boolean {
   return request.query.query === undefined && request.accepts(['application/json', 'text/html']) === 'text/html';
 }
 
-function sendPage(response: Response, file: string): void {
-  response.set({ 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' }).sendFile(file);
+function sendPage(response: Response, file: string, policy: string): void {
+  response.set({ 'Content-Security-Policy': policy, 'X-Content-Type-Options': 'nosniff' }).sendFile(file);
 }
 
 function serveAssets(app: Express, prefix: string, files: Map<string, string>): void {

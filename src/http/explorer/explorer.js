@@ -33,7 +33,7 @@ const NODE_DETAILS = `query NodeDetails($id: ID!) {
     ... on Skill { category description }
     ... on Team { description }
     ... on Salary { amount currency period country year seniority source { ...SourceLink } }
-    ... on Source { publisher url year description }
+    ... on Source { publisher url publishedIn: year description }
   }
 }
 fragment SourceLink on Source { id name url }`;
@@ -51,7 +51,6 @@ const elements = {
 
 const cy = cytoscape({
   container: document.getElementById('graph'),
-  wheelSensitivity: 0.3,
   style: [
     {
       selector: 'node',
@@ -130,7 +129,7 @@ function merge(graph) {
 }
 
 function layOut() {
-  cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, padding: 30 }).run();
+  cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 80, padding: 30 }).run();
 }
 
 async function search(text) {

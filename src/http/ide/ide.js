@@ -2,7 +2,7 @@
 'use strict';
 
 /** Shown in the headers editor of a mutation's tab: writes need an editor's token. */
-const EDITOR_HEADERS = JSON.stringify({ Authorization: 'Bearer <a JWT whose roles claim has "editor">' }, null, 2);
+const EDITOR_HEADERS = JSON.stringify({ Authorization: 'Bearer <JWT with the editor role>' }, null, 2);
 
 async function startIde() {
   const response = await fetch('/ide/examples.json');

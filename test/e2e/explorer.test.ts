@@ -1,0 +1,88 @@
+import { Browser } from 'playwright-core';
+import { Harness } from '../support/harness';
+import { foreignRequests, launchChromium, openPage, RecordedPage, screenshot } from './browser';
+
+/** What explorer.js exposes on `window` for tests; `cy` is its cytoscape.js instance. */
+declare global {
+  interface Window {
+    graphExplorer: { cy: import('cytoscape').Core };
+  }
+}
+
+let server: Harness;
+let browser: Browser;
+let explorer: RecordedPage;
+beforeAll(async () => {
+  server = await Harness.start();
+  browser = await launchChromium();
+  explorer = await openPage(browser);
+  await explorer.page.goto(`${server.url}/explorer`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const drawnIds = (selector: string) => explorer.page.evaluate((selector) => window.graphExplorer.cy.elements(selector).map((element) => element.id()), selector);
+
+/** Clicks a drawn node where cytoscape rendered it, with Shift held when asked. */
+async function clickNode(id: string, options: { shift?: boolean } = {}): Promise<void> {
+  const { page } = explorer;
+  const canvas = (await page.locator('#graph').boundingBox())!;
+  const position = await page.evaluate((id) => window.graphExplorer.cy.getElementById(id).renderedPosition(), id);
+  if (options.shift) await page.keyboard.down('Shift');
+  await page.mouse.click(canvas.x + position.x, canvas.y + position.y);
+  if (options.shift) await page.keyboard.up('Shift');
+}
+
+describe('the graph explorer', () => {
+  it('shows a legend of every label', async () => {
+    const labels = await explorer.page.locator('#legend li').allTextContents();
+    expect(labels).toEqual(['Role', 'Responsibility', 'Technology', 'Skill', 'Salary', 'Source', 'Team']);
+  });
+
+  it('searches, then draws the picked node with its neighbourhood and shows its details and sources', async () => {
+    const { page } = explorer;
+    await page.getByLabel('Search nodes').fill('backend');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('button', { name: /^Backend Developer/ }).click();
+    await page.getByText('Backend Developer (Role)').waitFor();
+
+    const { neighborhood } = await server.data(`{ neighborhood(id: "backend-developer") { nodes { id } } }`);
+    const drawn = await drawnIds('node');
+    expect(drawn.length).toBeGreaterThan(5);
+    expect(drawn.sort()).toEqual(neighborhood.nodes.map((node: { id: string }) => node.id).sort());
+    expect(await page.locator('#details li').allTextContents()).toEqual(expect.arrayContaining(['Statista', 'Forbes']));
+  });
+
+  it('merges the neighbourhood of a clicked node in, with its details and source', async () => {
+    const { page } = explorer;
+    expect(await drawnIds('#statista')).toEqual([]);
+    await clickNode('senior-backend-developer-australia-2019');
+    await page.getByText('Senior Backend Developer, Australia 2019 (Salary)').waitFor();
+    expect(await drawnIds('#statista')).toEqual(['statista']);
+    expect(await page.locator('#details li').allTextContents()).toEqual(['Statista']);
+  });
+
+  it('highlights the shortest path between two chosen nodes', async () => {
+    const { page } = explorer;
+    await clickNode('statista');
+    await page.getByText('Statista (Source)').waitFor();
+    await page.getByRole('button', { name: 'Path from here' }).click();
+    await clickNode('frontend-developer', { shift: true });
+    await page.waitForFunction(() => window.graphExplorer.cy.edges('.on-path').length > 0);
+
+    const { path } = await server.data(`{ path(from: "statista", to: "frontend-developer") { length nodes { id } } }`);
+    expect(path.length).toBeGreaterThan(1);
+    expect(await drawnIds('edge.on-path')).toHaveLength(path.length);
+    expect((await drawnIds('node.on-path')).sort()).toEqual(path.nodes.map((node: { id: string }) => node.id).sort());
+    await page.getByText(/^Path of \d hop\(s\): Statista → .* → Frontend Developer$/).waitFor();
+    await screenshot(page, 'explorer');
+  });
+
+  it('talked only to this server and logged no error (nor a Content-Security-Policy violation)', () => {
+    expect(explorer.requests).toEqual(expect.arrayContaining([`${server.url}/explorer/assets/cytoscape.min.js`, `${server.url}/graphql`]));
+    expect(foreignRequests(explorer.requests, server.url)).toEqual([]);
+    expect(explorer.errors).toEqual([]);
+  });
+});

@@ -122,3 +122,15 @@ function readAuth(env: Env): AuthConfig {
     requireAuthForReads: boolean(env, 'REQUIRE_AUTH_FOR_READS', false),
   };
 }
+
+/** Connection settings for the graph layer; without NEO4J_URI, the local Neo4j's port. */
+export function graphConnection(config: Config, uri = config.neo4jUri ?? `bolt://127.0.0.1:${config.local.boltPort}`) {
+  return {
+    uri,
+    user: config.neo4jUser,
+    password: config.neo4jPassword,
+    database: config.neo4jDatabase,
+    queryTimeoutMs: config.queryTimeoutMs,
+    connectTimeoutMs: config.connectTimeoutMs,
+  };
+}

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Config, ConfigError, readConfig, repoRoot } from './config';
+import { Config, ConfigError, graphConnection, readConfig, repoRoot } from './config';
 import { defaultCypherDirs, prepareDatabase } from './graph/cypher-files';
 import { Graph } from './graph/driver';
 import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j } from './graph/local-neo4j';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     local = await startLocalNeo4j({ ...config.local, password: config.neo4jPassword, log: (line: string) => log.info(line) });
     uri = local.uri;
   }
-  const graph = Graph.open({ ...config, uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
+  const graph = Graph.open(graphConnection(config, uri));
   const { httpServer, apollo } = await buildServer(config, graph, log);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   log.info(`GraphQL API on http://${config.host}:${config.port}/graphql (Neo4j ${uri})`);

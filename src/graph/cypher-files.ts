@@ -51,20 +51,36 @@ export function cypherFiles(dir: string): string[] {
 export interface StatementReport {
   file: string;
   statement: number;
+  rows: Record<string, unknown>[];
   counters: Record<string, number>;
 }
 
-/** Runs every statement of the files in order, each in its own transaction (schema changes need that). */
-export async function runCypherFiles(graph: Graph, files: string[]): Promise<StatementReport[]> {
+/**
+ * Runs every statement of the files in order, each in its own transaction (schema changes need that),
+ * telling `onStatement` about each as it finishes.
+ */
+export async function runCypherFiles(
+  graph: Graph,
+  files: string[],
+  onStatement: (report: StatementReport) => void = () => undefined,
+): Promise<StatementReport[]> {
   const reports: StatementReport[] = [];
   for (const file of files) {
     const statements = splitStatements(fs.readFileSync(file, 'utf8'));
     for (const [index, statement] of statements.entries()) {
-      const counters = await graph.writeWithCounters(statement);
-      reports.push({ file: path.basename(file), statement: index + 1, counters });
+      const { rows, counters } = await graph.runStatement(statement);
+      const report = { file: path.basename(file), statement: index + 1, rows, counters };
+      onStatement(report);
+      reports.push(report);
     }
   }
   return reports;
+}
+
+/** "nodesCreated=3 propertiesSet=12", or "no changes". */
+export function describeCounters(counters: Record<string, number>): string {
+  const changed = Object.entries(counters).filter(([, count]) => count > 0);
+  return changed.map(([name, count]) => `${name}=${count}`).join(' ') || 'no changes';
 }
 
 export interface CypherDirs {

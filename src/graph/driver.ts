@@ -86,15 +86,15 @@ export class Graph {
     return this.run(neo4j.routing.WRITE, cypher, params, trips);
   }
 
-  /** Runs one write statement and reports what it changed (nodes created, properties set, ...). */
-  async writeWithCounters(cypher: string, params: Params = {}): Promise<Record<string, number>> {
+  /** Runs one statement of a script (read or write) and returns its rows and what it changed. */
+  async runStatement(cypher: string): Promise<{ rows: Row[]; counters: Record<string, number> }> {
     try {
-      const result = await this.driver.executeQuery(cypher, params, {
-        routing: neo4j.routing.WRITE,
-        database: this.options.database,
-      });
+      const result = await this.driver.executeQuery(cypher, {}, { routing: neo4j.routing.WRITE, database: this.options.database });
       const counters = result.summary.counters;
-      return { ...counters.updates(), systemUpdates: counters.systemUpdates() };
+      return {
+        rows: result.records.map((record) => record.toObject()),
+        counters: { ...counters.updates(), systemUpdates: counters.systemUpdates() },
+      };
     } catch (error) {
       throw mapDriverError(error);
     }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readConfig, repoRoot } from '../../src/config';
+import { graphConnection, readConfig, repoRoot } from '../../src/config';
 
 /** Where the test database lives: NEO4J_URI when set (it is wiped!), else a local Neo4j on its own port. */
 export const TEST_BOLT_PORT = Number(process.env.NEO4J_TEST_BOLT_PORT || 7697);
@@ -7,13 +7,5 @@ export const TEST_BOLT_PORT = Number(process.env.NEO4J_TEST_BOLT_PORT || 7697);
 export const TEST_HOME = path.join(repoRoot, '.neo4j', `test-${TEST_BOLT_PORT}`);
 
 export function testConnection() {
-  const config = readConfig();
-  return {
-    uri: process.env.NEO4J_URI || `bolt://127.0.0.1:${TEST_BOLT_PORT}`,
-    user: config.neo4jUser,
-    password: config.neo4jPassword,
-    database: config.neo4jDatabase,
-    queryTimeoutMs: config.queryTimeoutMs,
-    connectTimeoutMs: config.connectTimeoutMs,
-  };
+  return graphConnection(readConfig(), process.env.NEO4J_URI || `bolt://127.0.0.1:${TEST_BOLT_PORT}`);
 }

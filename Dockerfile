@@ -16,6 +16,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY cypher ./cypher
+# The IDE and explorer pages and the example operations are read at run time.
+COPY src/http ./src/http
+COPY docs/queries ./docs/queries
 USER node
 EXPOSE 4000
 CMD ["node", "dist/src/main.js"]

@@ -65,7 +65,7 @@ function sendPage(response: Response, file: string, policy: string): void {
 
 function serveAssets(app: Express, prefix: string, files: Map<string, string>): void {
   app.get(`${prefix}/:name`, (request, response, next) => {
-    const file = files.get(request.params.name as string);
+    const file = files.get(request.params.name);
     if (file) response.set('X-Content-Type-Options', 'nosniff').sendFile(file);
     else next();
   });

@@ -92,6 +92,8 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: true,
+    // main.ts owns shutdown: drain, then close the driver and the local Neo4j.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
     formatError: formatError(config.production),
     plugins: [

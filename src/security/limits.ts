@@ -35,8 +35,11 @@ const LARGEST_PAGE = 500;
 /**
  * Cost = 1 per field, children multiplied by the page size a list field asks for (`first` / `limit`),
  * or by ASSUMED_LIST_SIZE for a list without one. A connection's `edges` are already counted by `first`.
+ * Introspection never reaches the database and its lists are bounded by the schema, so its fields cost 1
+ * each without multiplying (an IDE's introspection query costs what it selects).
  */
-const pageAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const pageAwareEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
   const size = (args.first ?? args.limit) as number | undefined;
   if (size !== undefined) return 1 + childComplexity * Math.min(Math.max(size, 1), LARGEST_PAGE);
   if (field.name !== 'edges' && isListType(getNullableType(field.type))) return 1 + childComplexity * ASSUMED_LIST_SIZE;
@@ -52,7 +55,11 @@ interface Shape {
   aliases: number;
 }
 
-/** Depth of the deepest field and number of aliases, following fragments (cycles are refused by validation before). */
+/**
+ * Depth of the deepest field and number of aliases, following fragments (cycles are refused by validation
+ * before). Introspection's `ofType` chains unwrap one type reference (bounded by the schema's wrapping of
+ * types), so they add no depth.
+ */
 export function operationShape(document: DocumentNode, operation: OperationDefinitionNode): Shape {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
@@ -65,7 +72,8 @@ export function operationShape(document: DocumentNode, operation: OperationDefin
       ...selectionSet.selections.map((selection) => {
         if (selection.kind === Kind.FIELD) {
           if (selection.alias) aliases += 1;
-          return selection.selectionSet ? visit(selection.selectionSet, depth + 1, seen) : depth + 1;
+          const own = selection.name.value === 'ofType' ? 0 : 1;
+          return selection.selectionSet ? visit(selection.selectionSet, depth + own, seen) : depth + own;
         }
         if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, depth, seen);
         const fragment = fragments.get(selection.name.value);

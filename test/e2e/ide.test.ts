@@ -25,9 +25,7 @@ describe('the GraphQL IDE', () => {
     await screenshot(ide.page, 'ide');
   });
 
-  // Fails for now: the default limits (src/security/limits.ts) refuse GraphiQL's introspection query
-  // (depth 15 > 12, cost 51833 > 50000), so the IDE shows "Error fetching schema". Make this `it` once they let it through.
-  it.failing('introspects the schema: the documentation explorer lists Role, and nothing failed to load', async () => {
+  it('introspects the schema: the documentation explorer lists Role, and nothing failed to load', async () => {
     await ide.page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     const docs = ide.page.locator('.graphiql-doc-explorer');
     await docs.getByRole('link', { name: 'Role', exact: true }).waitFor({ timeout: 10_000 });

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { Harness } from '../support/harness';
 
 describe('limits', () => {
@@ -41,5 +42,23 @@ describe('limits', () => {
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await limited!.json()) as { errors: { extensions: { code: string; retryAfter: number } }[] };
     expect(body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+  });
+});
+
+describe('introspection under the default limits', () => {
+  it("lets an IDE's full introspection query through, but not a deep introspection bomb", async () => {
+    const server = await Harness.start();
+    try {
+      const full = await server.query(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+      expect(full.errors).toBeUndefined();
+      expect(full.data?.__schema.types.length).toBeGreaterThan(20);
+      let bomb = 'name';
+      for (let level = 0; level < 12; level += 1) bomb = `fields { type { ${bomb} } }`;
+      const deep = await server.query(`{ __schema { types { ${bomb} } } }`);
+      // graphql-js's own MaxIntrospectionDepthRule refuses it before the limits look at it.
+      expect(deep.errors?.[0]).toMatchObject({ message: expect.stringMatching(/introspection depth/i), extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    } finally {
+      await server.stop();
+    }
   });
 });

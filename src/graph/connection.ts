@@ -56,12 +56,16 @@ export function compileConnection(
 ): string {
   const { params } = projection;
   const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
-  const pageConditions = [...query.conditions];
+  // Predicates on both keys let the (name, id) index serve the order and, after a cursor, seek to it:
+  // the range on name is the seek, the tie-break on id a filter on the few nodes sharing that name.
+  const pageConditions = [...query.conditions, 'n.id IS NOT NULL'];
   if (query.after) {
     const [name, id] = decodeCursor(query.after);
     const op = query.direction === 'ASC' ? '>' : '<';
     const nameParam = params.add(name);
-    pageConditions.push(`(n.name ${op} ${nameParam} OR (n.name = ${nameParam} AND n.id ${op} ${params.add(id)}))`);
+    pageConditions.push(`n.name ${op}= ${nameParam}`, `(n.name ${op} ${nameParam} OR n.id ${op} ${params.add(id)})`);
+  } else {
+    pageConditions.push('n.name IS NOT NULL');
   }
   const connectionFields = Object.values(tree.fieldsByTypeName[types.connection] ?? {});
   const nodeMaps = connectionFields

@@ -62,17 +62,28 @@ export const SKILL_REQUIREMENT_SPEC: TypeSpec = {
   relations: { skill: { target: 'Skill', single: true } },
 };
 
-/** Filter conditions of the `roles` query on role variable `n`. */
-export function roleConditions(where: RoleWhere | null | undefined, params: Parameters): string[] {
+/**
+ * The `roles` query's MATCH and filter conditions on role variable `n`. The most selective filter anchors
+ * the match (start from the technology, skill or team, a unique-id lookup, and walk to its few roles);
+ * the others become conditions. Without one, every role is matched in (name, id) index order.
+ */
+export function roleSelection(where: RoleWhere | null | undefined, params: Parameters): { match: string; conditions: string[] } {
   const conditions: string[] = [];
-  if (where?.nameContains) conditions.push(`toLower(n.name) CONTAINS toLower(${params.add(where.nameContains)})`);
+  let match = '';
   if (where?.usesTechnology) {
-    const id = params.add(where.usesTechnology);
-    conditions.push(
-      `(EXISTS { (n)-[:USES]->(:Technology {id: ${id}}) } OR EXISTS { (n)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:INVOLVES]->(:Technology {id: ${id}}) })`,
-    );
+    const technology = `(:Technology {id: ${params.add(where.usesTechnology)}})`;
+    match = `CALL () {
+    MATCH (n:Role)-[:USES]->${technology} RETURN n
+    UNION
+    MATCH (n:Role)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:INVOLVES]->${technology} RETURN n
+  } WITH n`;
   }
-  if (where?.requiresSkill) conditions.push(`EXISTS { (n)-[:REQUIRES]->(:Skill {id: ${params.add(where.requiresSkill)}}) }`);
-  if (where?.inTeam) conditions.push(`EXISTS { (n)-[:MEMBER_OF]->(:Team {id: ${params.add(where.inTeam)}}) }`);
-  return conditions;
+  const anchored = (pattern: string) => {
+    if (match) conditions.push(`EXISTS { ${pattern} }`);
+    else match = `MATCH ${pattern}`;
+  };
+  if (where?.requiresSkill) anchored(`(n:Role)-[:REQUIRES]->(:Skill {id: ${params.add(where.requiresSkill)}})`);
+  if (where?.inTeam) anchored(`(n:Role)-[:MEMBER_OF]->(:Team {id: ${params.add(where.inTeam)}})`);
+  if (where?.nameContains) conditions.push(`toLower(n.name) CONTAINS toLower(${params.add(where.nameContains)})`);
+  return { match: match || 'MATCH (n:Role)', conditions };
 }

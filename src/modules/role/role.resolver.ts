@@ -7,7 +7,7 @@ import { SalaryWhere } from '../salary/salary.inputs';
 import { Salary } from '../salary/salary.type';
 import { TechnologyKind } from '../technology/technology.enums';
 import { Technology } from '../technology/technology.type';
-import { roleConditions } from './role.cypher';
+import { roleSelection } from './role.cypher';
 import { upsertNode, idFor } from '../write';
 import { RoleInput, RoleOrderBy, RolesArgs } from './role.inputs';
 import { Role, RoleConnection } from './role.type';
@@ -24,8 +24,7 @@ export class RoleResolver {
   @Query(() => RoleConnection)
   roles(@Args() args: RolesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
     return readConnection(context, info, ROLE_CONNECTION, (params) => ({
-      match: 'MATCH (n:Role)',
-      conditions: roleConditions(args.where, params),
+      ...roleSelection(args.where, params),
       direction: args.orderBy === RoleOrderBy.NAME_DESC ? 'DESC' : 'ASC',
       first: args.first,
       after: args.after,

@@ -9,15 +9,15 @@ import { Logger } from 'pino';
 
 const RETRY_MS = 5_000;
 
-/** Applies schema and seed once Neo4j answers; until then the server serves 503 / SERVICE_UNAVAILABLE. */
-async function prepareWhenReachable(graph: Graph, config: Config, uri: string, log: Logger, stopped: () => boolean): Promise<void> {
+/** Applies schema and seed when Neo4j answers; false (and a warning the first time) when it does not. */
+function preparer(graph: Graph, config: Config, uri: string, log: Logger): () => Promise<boolean> {
   let warned = false;
-  while (!stopped()) {
+  return async () => {
     try {
       await graph.verify();
       const { seeded } = await prepareDatabase(graph, defaultCypherDirs(repoRoot), config.seedOnStart ? 'if-empty' : 'never');
       log.info(seeded ? 'Neo4j is ready; seeded the default knowledge graph.' : 'Neo4j is ready.');
-      return;
+      return true;
     } catch (error) {
       if (!warned) {
         log.warn(
@@ -27,9 +27,9 @@ async function prepareWhenReachable(graph: Graph, config: Config, uri: string, l
         );
         warned = true;
       }
-      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      return false;
     }
-  }
+  };
 }
 
 /** Composition root: config, database (the local one when NEO4J_URI is unset), HTTP, schema + seed. */
@@ -45,11 +45,18 @@ async function main(): Promise<void> {
   }
   const graph = Graph.open(graphConnection(config, uri));
   const { httpServer, apollo } = await buildServer(config, graph, log);
+  // Seed before serving when Neo4j answers, so the first request sees the graph; otherwise serve and retry.
+  const prepare = preparer(graph, config, uri, log);
+  const ready = await prepare();
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   log.info(`GraphQL API on http://${config.host}:${config.port}/graphql (Neo4j ${uri})`);
 
   let stopping = false;
-  const preparing = prepareWhenReachable(graph, config, uri, log, () => stopping);
+  const preparing = (async () => {
+    for (let done = ready; !done && !stopping; done = await prepare()) {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+    }
+  })();
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -1,0 +1,155 @@
+import { offsetCursor } from './reference-server';
+
+/**
+ * The operations the benchmark runs, each as this server's query and @neo4j/graphql's equivalent (same
+ * fields, same order of nested lists, same arguments), with a few argument variants that every
+ * connection cycles through so the database does not answer one question over and over.
+ */
+
+export type Variables = Record<string, unknown>;
+
+export interface Shape {
+  name: string;
+  description: string;
+  ours: string;
+  reference: string;
+  variants: Variables[];
+  /** Reference variables of a variant when they differ (offset cursors instead of keyset ones). */
+  referenceVariants?: Variables[];
+  /** Both answers reduced to what must be equal (ids, counts, path length), to check the two servers agree. */
+  answer: (data: Record<string, any>, server: 'ours' | 'reference') => unknown;
+}
+
+export interface ShapeArguments {
+  /** Technologies used by a few dozen roles each (the popular head of the synthetic graph). */
+  popularTechnologies: string[];
+  /** Roles spread over the graph. */
+  roles: string[];
+  /** (technology, role) pairs for paths. */
+  pathPairs: [string, string][];
+  /** Keyset cursors of the ~50,000th technologies (name, id order) and their 0-based offsets. */
+  deepPages: { cursor: string; offset: number }[];
+}
+
+const ORDER = 'sort: [{ name: ASC }, { id: ASC }]';
+const USES_TECHNOLOGY =
+  'OR: [{ usesTechnologies: { some: { id: { eq: $tech } } } }, { responsibilities: { some: { technologies: { some: { id: { eq: $tech } } } } } }]';
+
+const edges = (connection: Record<string, any>) =>
+  (connection.edges as { node: unknown }[]).map((edge) => edge.node);
+const graphAnswer = (graph: Record<string, any> | null) =>
+  graph && {
+    nodes: (graph.nodes as { id: string; label: string; name: string }[]).map((n) => `${n.id}|${n.label}|${n.name}`).sort(),
+    edges: (graph.edges as { from: string; to: string; type: string }[]).map((e) => `${e.from}-${e.type}->${e.to}`).sort(),
+  };
+
+export function shapes(args: ShapeArguments): Shape[] {
+  const techVariants = args.popularTechnologies.map((tech) => ({ tech }));
+  return [
+    {
+      name: 'filtered list page',
+      description: 'roles(where: {usesTechnology}, first: 20) with totalCount, pageInfo and cursors',
+      ours: `query FilteredList($tech: ID!) {
+  roles(where: { usesTechnology: $tech }, first: 20) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name } }
+  }
+}`,
+      reference: `query FilteredList($tech: ID!) {
+  rolesConnection(first: 20, where: { ${USES_TECHNOLOGY} }, ${ORDER}) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name } }
+  }
+}`,
+      variants: techVariants,
+      answer: (data, server) => {
+        const page = server === 'ours' ? data.roles : data.rolesConnection;
+        return { totalCount: page.totalCount, hasNextPage: page.pageInfo.hasNextPage, nodes: edges(page) };
+      },
+    },
+    {
+      name: 'deep nested page',
+      description: 'roles(where: {usesTechnology}, first: 5) → responsibilities → technologies → usedBy, + senior salaries',
+      ours: `query DeepNested($tech: ID!) {
+  roles(where: { usesTechnology: $tech }, first: 5) {
+    edges { node {
+      id name
+      responsibilities { id name technologies { id name usedBy { id } } }
+      salaries(where: { seniority: SENIOR }) { amount currency country year }
+    } }
+  }
+}`,
+      reference: `query DeepNested($tech: ID!) {
+  rolesConnection(first: 5, where: { ${USES_TECHNOLOGY} }, ${ORDER}) {
+    edges { node {
+      id name
+      responsibilities(${ORDER}) { id name technologies(${ORDER}) { id name usedBy { id } } }
+      salaries(where: { seniority: { eq: SENIOR } }, ${ORDER}) { amount currency country year }
+    } }
+  }
+}`,
+      variants: techVariants,
+      answer: (data, server) => edges(server === 'ours' ? data.roles : data.rolesConnection),
+    },
+    {
+      name: 'keyset first page',
+      description: 'technologies(first: 20): the first page, for the deep-page comparison',
+      ours: `query FirstPage {
+  technologies(first: 20) { pageInfo { hasNextPage endCursor } edges { cursor node { id name kind } } }
+}`,
+      reference: `query FirstPage {
+  technologiesConnection(first: 20, ${ORDER}) { pageInfo { hasNextPage endCursor } edges { cursor node { id name kind } } }
+}`,
+      variants: [{}],
+      answer: (data, server) => edges(server === 'ours' ? data.technologies : data.technologiesConnection),
+    },
+    {
+      name: 'deep keyset page',
+      description: 'technologies(first: 20, after: <cursor of the ~50,000th technology>)',
+      ours: `query DeepPage($after: String!) {
+  technologies(first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { id name kind } } }
+}`,
+      reference: `query DeepPage($after: String!) {
+  technologiesConnection(first: 20, after: $after, ${ORDER}) { pageInfo { hasNextPage endCursor } edges { cursor node { id name kind } } }
+}`,
+      variants: args.deepPages.map((page) => ({ after: page.cursor })),
+      referenceVariants: args.deepPages.map((page) => ({ after: offsetCursor(page.offset) })),
+      answer: (data, server) => edges(server === 'ours' ? data.technologies : data.technologiesConnection),
+    },
+    {
+      name: 'neighbourhood depth 2',
+      description: 'neighborhood(id: <role>, depth: 2, limit: 100) { nodes edges }',
+      ours: `query Neighbourhood($id: ID!) {
+  neighborhood(id: $id, depth: 2, limit: 100) { nodes { id label name } edges { from to type } }
+}`,
+      reference: `query Neighbourhood($id: ID!) {
+  neighborhood2(id: $id, limit: 100) { nodes { id label name } edges { from to type } }
+}`,
+      variants: args.roles.map((id) => ({ id })),
+      answer: (data, server) => graphAnswer(server === 'ours' ? data.neighborhood : data.neighborhood2),
+    },
+    {
+      name: 'shortest path',
+      description: 'path(from: <technology>, to: <role>) (at most 6 hops)',
+      ours: `query ShortestPath($from: ID!, $to: ID!) {
+  path(from: $from, to: $to) { length nodes { id label name } edges { from to type } }
+}`,
+      reference: `query ShortestPath($from: ID!, $to: ID!) {
+  path(from: $from, to: $to) { length nodes { id label name } edges { from to type } }
+}`,
+      variants: args.pathPairs.map(([from, to]) => ({ from, to })),
+      // Several shortest paths may tie; both must find one of the same length between the same ends.
+      answer: (data) => data.path && { length: data.path.length, from: data.path.nodes[0].id, to: data.path.nodes.at(-1).id },
+    },
+    {
+      name: 'salary stats',
+      description: 'salaryStats(roleId: <role>, groupBy: COUNTRY) { key currency period count min max avg }',
+      ours: `query SalaryStats($role: ID!) {
+  salaryStats(roleId: $role, groupBy: COUNTRY) { key currency period count min max avg }
+}`,
+      reference: `query SalaryStats($role: ID!) {
+  salaryStats(roleId: $role, groupBy: COUNTRY) { key currency period count min max avg }
+}`,
+      variants: args.roles.map((role) => ({ role })),
+      answer: (data) => (data.salaryStats as Record<string, number>[]).map((s) => ({ ...s, avg: Math.round(s.avg * 100) / 100 })),
+    },
+  ];
+}

@@ -402,9 +402,15 @@ interface ShapeResult {
   /** Whether @neo4j/graphql answered the first variant as ours did (null: it answered an error). */
   sameAnswer: boolean | null;
   referenceError?: string;
-  ours: { rps: number; p50: number; p99: number; errors: number; roundTrips: number | null; rssMb: number; cpuMsPerRequest: number | null };
-  neo4jGraphql: { rps: number; p50: number; p99: number; errors: number; rssMb: number; cpuMsPerRequest: number | null };
-  rawDriver: { rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest: number | null };
+  ours: {
+    rps: number; p50: number; p99: number; errors: number; errorKinds: Measurement['errorKinds'];
+    roundTrips: number | null; rssMb: number; cpuMsPerRequest: number | null;
+  };
+  neo4jGraphql: {
+    rps: number; p50: number; p99: number; errors: number; errorKinds: Measurement['errorKinds'];
+    rssMb: number; cpuMsPerRequest: number | null;
+  };
+  rawDriver: { rps: number; p50: number; p99: number; errors: number; errorKinds: Measurement['errorKinds']; cpuMsPerRequest: number | null };
 }
 
 /** a ÷ b; null when neither served anything, Infinity when only b did not (e.g. @neo4j/graphql failed every request). */
@@ -426,10 +432,21 @@ function table(results: ShapeResult[]): string {
         `${r.ours.p50} / ${r.ours.p99} | ${r.neo4jGraphql.p50} / ${r.neo4jGraphql.p99} | ${r.rawDriver.p50} | ` +
         `${times(ratio(Math.max(r.ours.p50, 1), Math.max(r.rawDriver.p50, 1)))} | ${r.ours.roundTrips ?? '–'} | ${r.ours.rssMb} | ` +
         `${r.ours.cpuMsPerRequest ?? '–'} / ${r.neo4jGraphql.cpuMsPerRequest ?? '–'} / ${r.rawDriver.cpuMsPerRequest ?? '–'} | ` +
-        `${r.ours.errors} / ${r.neo4jGraphql.errors} |`,
+        `${r.ours.errors} / ${r.neo4jGraphql.errors}${describeErrors(r.neo4jGraphql.errorKinds)} |`,
     );
   }
   return lines.join('\n');
+}
+
+/** " (3 timeouts, 2 GraphQL)" or "" when there were none. */
+function describeErrors(kinds: Measurement['errorKinds']): string {
+  const parts = [
+    [kinds.timeouts, 'timeouts'],
+    [kinds.graphql, 'GraphQL errors'],
+    [kinds.non200, 'non-200'],
+    [kinds.socket, 'socket errors'],
+  ].filter(([count]) => (count as number) > 0);
+  return parts.length ? ` (${parts.map(([count, what]) => `${count} ${what}`).join(', ')})` : '';
 }
 
 interface TargetCheck {
@@ -574,11 +591,13 @@ async function main(): Promise<void> {
         sameAnswer,
         ...(referenceError ? { referenceError } : {}),
         ours: {
-          rps: o.rps, p50: o.p50, p99: o.p99, errors: o.errors,
+          rps: o.rps, p50: o.p50, p99: o.p99, errors: o.errors, errorKinds: o.errorKinds,
           roundTrips: o.roundTripsMin === o.roundTrips ? o.roundTrips! : null, rssMb: o.rssMb!, cpuMsPerRequest: o.cpuMsPerRequest!,
         },
-        neo4jGraphql: { rps: n.rps, p50: n.p50, p99: n.p99, errors: n.errors, rssMb: n.rssMb!, cpuMsPerRequest: n.cpuMsPerRequest! },
-        rawDriver: { rps: r.rps, p50: r.p50, p99: r.p99, errors: r.errors, cpuMsPerRequest: r.cpuMsPerRequest! },
+        neo4jGraphql: {
+          rps: n.rps, p50: n.p50, p99: n.p99, errors: n.errors, errorKinds: n.errorKinds, rssMb: n.rssMb!, cpuMsPerRequest: n.cpuMsPerRequest!,
+        },
+        rawDriver: { rps: r.rps, p50: r.p50, p99: r.p99, errors: r.errors, errorKinds: r.errorKinds, cpuMsPerRequest: r.cpuMsPerRequest! },
       };
       results.push(result);
       log(

@@ -37,6 +37,8 @@ export interface ConnectionQuery {
   /** Filter conditions on `n`, already parameterised. */
   conditions: string[];
   direction: SortDirection;
+  /** Properties every matched node has the same value of (an equality filter), listed first in ORDER BY so a composite index starting with them serves the order. */
+  equalKeys?: string[];
   first: number;
   after?: string | null;
 }
@@ -77,7 +79,7 @@ export function compileConnection(
   const total = wantsTotal
     ? `CALL () { ${query.match} ${where(query.conditions)} RETURN count(n) AS totalCount }`
     : 'WITH null AS totalCount';
-  const order = `n.name ${query.direction}, n.id ${query.direction}`;
+  const order = [...(query.equalKeys ?? []), 'name', 'id'].map((key) => `n.${key} ${query.direction}`).join(', ');
   return `${total}
 CALL () {
   ${query.match} ${where(pageConditions)}

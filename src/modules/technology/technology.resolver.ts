@@ -19,6 +19,7 @@ export class TechnologyResolver {
     return readConnection(context, info, TECHNOLOGY_CONNECTION, (params) => ({
       match: 'MATCH (n:Technology)',
       conditions: args.kind ? [`n.kind = ${params.add(args.kind)}`] : [],
+      equalKeys: args.kind ? ['kind'] : [],
       direction: 'ASC',
       first: args.first,
       after: args.after,

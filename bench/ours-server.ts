@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { readConfig } from '../src/config';
+import { graphConnection, readConfig } from '../src/config';
 import { Graph } from '../src/graph/driver';
 import { createLogger } from '../src/http/observability';
 import { buildServer } from '../src/server';
@@ -22,8 +22,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_REQUESTS: '100000000',
     RATE_LIMIT_COST: '1000000000',
   });
-  const uri = config.neo4jUri ?? 'bolt://127.0.0.1:7690';
-  const graph = Graph.open({ ...config, uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
+  const graph = Graph.open(graphConnection(config, config.neo4jUri ?? 'bolt://127.0.0.1:7690'));
   const logger = createLogger(
     process.env.LOG_LEVEL || 'silent',
     pino.destination({ dest: process.env.BENCH_LOG_FILE || '/dev/null', sync: false, mkdir: true }),

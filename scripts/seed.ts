@@ -5,14 +5,15 @@ import { Graph } from '../src/graph/driver';
 /** `npm run seed`: applies cypher/schema then cypher/seed to NEO4J_URI (default: the local Neo4j's port). */
 async function seed(): Promise<void> {
   const config = readConfig();
-  const graph = Graph.open(graphConnection(config));
+  const connection = graphConnection(config);
+  const graph = Graph.open(connection);
   try {
     const dirs = defaultCypherDirs(repoRoot);
     await runCypherFiles(graph, [...cypherFiles(dirs.schema), ...cypherFiles(dirs.seed)], (report) =>
       console.log(`${report.file} #${report.statement}: ${describeCounters(report.counters)}`),
     );
     const [counts] = await graph.read('RETURN COUNT { () } AS nodes, COUNT { ()-[]->() } AS relationships');
-    console.log(`Graph at ${graphConnection(config).uri}: ${counts.nodes} nodes, ${counts.relationships} relationships`);
+    console.log(`Graph at ${connection.uri}: ${counts.nodes} nodes, ${counts.relationships} relationships`);
   } finally {
     await graph.close();
   }

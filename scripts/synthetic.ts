@@ -1,5 +1,5 @@
 import neo4j, { Driver } from 'neo4j-driver';
-import { readConfig, repoRoot } from '../src/config';
+import { graphConnection, readConfig, repoRoot } from '../src/config';
 import { cypherFiles, defaultCypherDirs, runCypherFiles } from '../src/graph/cypher-files';
 import { Graph } from '../src/graph/driver';
 import { slug } from '../src/modules/slug';
@@ -726,8 +726,9 @@ async function main(): Promise<void> {
     return;
   }
   const config = readConfig();
-  const uri = config.neo4jUri ?? `bolt://127.0.0.1:${config.local.boltPort}`;
-  const graph = Graph.open({ ...config, uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase });
+  const connection = graphConnection(config);
+  const { uri } = connection;
+  const graph = Graph.open(connection);
   const driver = neo4j.driver(uri, neo4j.auth.basic(config.neo4jUser, config.neo4jPassword), { disableLosslessIntegers: true });
   try {
     if (options.remove) {

@@ -70,11 +70,10 @@ export function compileConnection(
     pageConditions.push('n.name IS NOT NULL');
   }
   const connectionFields = Object.values(tree.fieldsByTypeName[types.connection] ?? {});
-  const nodeMaps = connectionFields
+  const nodeSelections = connectionFields
     .filter((field) => field.name === 'edges')
     .flatMap((edges) => Object.values(edges.fieldsByTypeName[types.edge] ?? {}))
-    .filter((field) => field.name === 'node')
-    .map((node) => `\`${node.alias}\`: ${projection.map(types.node, node.fieldsByTypeName, { node: 'n' })}`);
+    .filter((field) => field.name === 'node');
   const wantsTotal = connectionFields.some((field) => field.name === 'totalCount');
   const total = wantsTotal
     ? `CALL () { ${query.match} ${where(query.conditions)} RETURN count(n) AS totalCount }`
@@ -84,7 +83,7 @@ export function compileConnection(
 CALL () {
   ${query.match} ${where(pageConditions)}
   WITH n ORDER BY ${order} LIMIT ${params.addInt(query.first + 1)}
-  RETURN collect({key: [n.name, n.id], nodes: {${nodeMaps.join(', ')}}}) AS rows
+  RETURN collect({key: [n.name, n.id], nodes: ${projection.mapByAlias(types.node, nodeSelections, { node: 'n' })}}) AS rows
 }
 RETURN totalCount, rows`;
 }

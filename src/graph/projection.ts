@@ -122,6 +122,12 @@ export class Projection {
     return relation.single ? `head(${subquery})` : subquery;
   }
 
+  /** One map with an entry per selection of the same field under different aliases (e.g. a connection's `node`s). */
+  mapByAlias(typeName: string, selections: ResolveTree[], scope: Scope): string {
+    const entries = selections.map((selection) => `${quoteKey(selection.alias)}: ${this.map(typeName, selection.fieldsByTypeName, scope)}`);
+    return `{${entries.join(', ')}}`;
+  }
+
   /** A fresh Cypher variable name, unique within this projection. */
   variable(): string {
     const name = `v${this.nextVariable}`;

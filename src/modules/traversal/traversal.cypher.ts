@@ -25,14 +25,14 @@ function graphNode(node: string): string {
 
 const GRAPH_EDGE = 'r IN relationships(p) | {from: startNode(r).id, to: endNode(r).id, type: type(r)}';
 
-export function searchQuery(text: string, labels: NodeLabel[] | null | undefined, first: number, nodeMaps: string, params: Parameters): string {
+export function searchQuery(text: string, labels: NodeLabel[] | null | undefined, first: number, nodes: string, params: Parameters): string {
   const labelFilter = labels?.length
     ? `WHERE any(label IN labels(n) WHERE label IN ${params.add(labels.map((label) => NEO4J_LABEL[label]))})`
     : '';
   return `CALL db.index.fulltext.queryNodes('node_search', ${params.add(luceneQuery(text))}) YIELD node AS n, score
 ${labelFilter}
 WITH n, score ORDER BY score DESC, n.id LIMIT ${params.addInt(first)}
-RETURN {${nodeMaps}} AS nodes, ${nodeLabelOf('n')} AS label, score`;
+RETURN ${nodes} AS nodes, ${nodeLabelOf('n')} AS label, score`;
 }
 
 /** maxHops is validated to 1..8 before it reaches here; a variable-length bound cannot be a parameter. */

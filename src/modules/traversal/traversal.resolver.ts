@@ -17,10 +17,8 @@ export class TraversalResolver {
     const projection = projectionFor(info);
     const tree = resolveTree(info);
     const nodeFields = Object.values(tree.fieldsByTypeName.SearchHit ?? {}).filter((field) => field.name === 'node');
-    const nodeMaps = nodeFields
-      .map((field) => `\`${field.alias}\`: ${projection.map('Node', field.fieldsByTypeName, { node: 'n' })}`)
-      .join(', ');
-    const cypher = searchQuery(text, labels, first, nodeMaps, projection.params);
+    const nodes = projection.mapByAlias('Node', nodeFields, { node: 'n' });
+    const cypher = searchQuery(text, labels, first, nodes, projection.params);
     const rows = await context.graph.read(cypher, projection.params.values, context.roundTrips);
     return rows.map((row) =>
       shape(tree, 'SearchHit', (field) => (field.name === 'node' ? (row.nodes as Row)[field.alias] : row[field.name])),

@@ -135,7 +135,7 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
         if (!principal && config.auth.requireAuthForReads) {
           throw unauthenticated('This server requires credentials for every operation: send "Authorization: Bearer <JWT>".', 401);
         }
-        return { graph, roundTrips: { count: 0 }, principal, clientIp: req.ip ?? 'unknown', log: logger.child({ reqId: req.id }) };
+        return { graph, roundTrips: { count: 0 }, principal, clientIp: req.ip ?? 'unknown', log: req.log };
       },
     }),
   );

@@ -49,7 +49,11 @@ export interface ConnectionTypes {
   node: string;
 }
 
-/** One Cypher query that returns a page (one row per node, projected) and, when asked, the total count. */
+/**
+ * One Cypher query that returns a page (one row per node, projected), whether a next page exists and, when
+ * asked, the total count. One node more than the page is matched to learn whether there is a next page, but
+ * only the page's nodes are projected.
+ */
 export function compileConnection(
   projection: Projection,
   tree: ResolveTree,
@@ -78,14 +82,17 @@ export function compileConnection(
   const total = wantsTotal
     ? `CALL () { ${query.match} ${where(query.conditions)} RETURN count(n) AS totalCount }`
     : 'WITH null AS totalCount';
+  const first = params.addInt(query.first);
   const order = [...(query.equalKeys ?? []), 'name', 'id'].map((key) => `n.${key} ${query.direction}`).join(', ');
   return `${total}
 CALL () {
   ${query.match} ${where(pageConditions)}
   WITH n ORDER BY ${order} LIMIT ${params.addInt(query.first + 1)}
-  RETURN collect({key: [n.name, n.id], nodes: ${projection.mapByAlias(types.node, nodeSelections, { node: 'n' })}}) AS rows
+  WITH collect(n) AS page
+  RETURN [n IN page[..${first}] | {key: [n.name, n.id], nodes: ${projection.mapByAlias(types.node, nodeSelections, { node: 'n' })}}] AS rows,
+    size(page) > ${first} AS hasNextPage
 }
-RETURN totalCount, rows`;
+RETURN totalCount, rows, hasNextPage`;
 }
 
 interface PageRow {
@@ -97,11 +104,9 @@ interface PageRow {
 export function connectionResult(
   tree: ResolveTree,
   types: ConnectionTypes,
-  first: number,
-  answer: { totalCount: unknown; rows: unknown },
+  answer: { totalCount: unknown; rows: unknown; hasNextPage: unknown },
 ): Record<string, unknown> {
-  const rows = answer.rows as PageRow[];
-  const page = rows.slice(0, first);
+  const page = answer.rows as PageRow[];
   const last = page[page.length - 1];
   return shape(tree, types.connection, (field) => {
     switch (field.name) {
@@ -109,7 +114,7 @@ export function connectionResult(
         return answer.totalCount;
       case 'pageInfo':
         return shape(field, 'PageInfo', (info) =>
-          info.name === 'hasNextPage' ? rows.length > first : last ? encodeCursor(last.key) : null,
+          info.name === 'hasNextPage' ? answer.hasNextPage : last ? encodeCursor(last.key) : null,
         );
       case 'edges':
         return page.map((row) =>

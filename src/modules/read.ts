@@ -54,7 +54,7 @@ export async function readConnection(
   const page = query(projection.params);
   const cypher = compileConnection(projection, tree, types, page);
   const [answer] = await context.graph.read(cypher, projection.params.values, context.roundTrips);
-  return connectionResult(tree, types, page.first, answer as { totalCount: unknown; rows: unknown });
+  return connectionResult(tree, types, answer as { totalCount: unknown; rows: unknown; hasNextPage: unknown });
 }
 
 /** Every node of a label, ordered by name then id. */

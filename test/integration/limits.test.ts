@@ -28,6 +28,15 @@ describe('limits', () => {
     expect(response.errors?.[0].message).toMatch(/cost \d+ is over the limit of 5000/);
   });
 
+  it('costs the same document by its variables each time (the cost is cached per document and variables)', async () => {
+    const query = 'query Page($first: Int!) { roles(first: $first) { edges { node { id } } } }';
+    const costOf = async (first: number) => (await server.query(query, { first })).extensions?.cost.requestedQueryCost;
+    // roles (1) + first x (edges (1) + node (1 + id))
+    expect(await costOf(2)).toBe(1 + 2 * (1 + 1 + 1));
+    expect(await costOf(3)).toBe(1 + 3 * (1 + 1 + 1));
+    expect(await costOf(2)).toBe(1 + 2 * (1 + 1 + 1));
+  });
+
   it('rate-limits a client with RATE_LIMITED and a Retry-After hint', async () => {
     let limited: Response | undefined;
     for (let i = 0; i < 10 && !limited; i += 1) {

@@ -27,6 +27,8 @@ it('logs each operation as JSON with request id, name, duration, round trips and
   await new Promise((resolve) => setTimeout(resolve, 50));
   const operation = lines.find((line) => line.msg === 'graphql operation' && line.operation === 'BackendName');
   expect(operation).toMatchObject({ reqId: 'trace-me-1', roundTrips: 1, outcome: 'ok', durationMs: expect.any(Number) });
+  const access = lines.find((line) => line.msg === 'request completed' && line.reqId === 'trace-me-1');
+  expect(access).toMatchObject({ req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
   expect(JSON.stringify(lines)).not.toContain(headers.authorization.slice(7));
 });
 

@@ -109,6 +109,8 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Express would hash every answer for an ETag; GraphQL answers to POSTs are never revalidated with one.
+  app.set('etag', false);
   app.use(httpObservability(logger, metrics));
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -23,6 +23,7 @@ it('logs each operation as JSON with request id, name, duration, round trips and
     body: JSON.stringify({ query: 'query BackendName { role(id: "backend-developer") { name } }' }),
   });
   expect(response.headers.get('x-request-id')).toBe('trace-me-1');
+  expect(response.headers.get('etag')).toBeNull();
   await response.json();
   await new Promise((resolve) => setTimeout(resolve, 50));
   const operation = lines.find((line) => line.msg === 'graphql operation' && line.operation === 'BackendName');

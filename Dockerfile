@@ -21,4 +21,5 @@ COPY src/http ./src/http
 COPY docs/queries ./docs/queries
 USER node
 EXPOSE 4000
-CMD ["node", "dist/src/main.js"]
+# The same heap cap as npm start: V8 otherwise lets the heap (and RSS) grow well past what the server keeps live.
+CMD ["node", "--max-old-space-size=224", "dist/src/main.js"]

@@ -24,10 +24,10 @@ import { Shape, shapes, Variables } from './shapes';
  * Writes bench/results/latest.json and prints a table with the ratios and the targets.
  *
  * Options (argument or env): --scale N / BENCH_SCALE (10), --duration S / BENCH_DURATION (10 s per shape per
- * server), --warmup S / BENCH_WARMUP (2 s), --connections N / BENCH_CONNECTIONS (20), --only a,b (shapes whose
+ * server), --warmup S / BENCH_WARMUP (5 s), --connections N / BENCH_CONNECTIONS (20), --only a,b (shapes whose
  * name contains a or b), --out FILE / BENCH_OUT (bench/results/latest.json), --profile (no load: print the
  * Cypher this server runs for each shape with its PROFILE). BENCH_SERVER_NODE_OPTIONS: NODE_OPTIONS of the
- * three servers only (e.g. --max-old-space-size=160); LOG_LEVEL: this server's request logs (default silent).
+ * three servers only (default: the heap cap of npm start, e.g. --max-old-space-size=224); LOG_LEVEL: this server's request logs (default silent).
  * Neo4j: NEO4J_URI when set; otherwise a local Neo4j of its own (NEO4J_HOME default .neo4j/bench,
  * NEO4J_BOLT_PORT default 7690, NEO4J_HEAP 3g, NEO4J_PAGECACHE 2g), reused when running, stopped at the end
  * when the benchmark started it.
@@ -49,7 +49,7 @@ function parseOptions(argv: string[]): Options {
   const options: Options = {
     scale: Number(env.BENCH_SCALE || 10),
     duration: Number(env.BENCH_DURATION || 10),
-    warmup: Number(env.BENCH_WARMUP || 2),
+    warmup: Number(env.BENCH_WARMUP || 5),
     connections: Number(env.BENCH_CONNECTIONS || 20),
     only: [],
     out: env.BENCH_OUT || path.join(repoRoot, 'bench', 'results', 'latest.json'),
@@ -221,6 +221,16 @@ interface Child {
   port: number;
 }
 
+/**
+ * Node flags of the three servers: BENCH_SERVER_NODE_OPTIONS, else the heap cap `npm start` gives this server
+ * (read from package.json, so the benchmark measures the server as it is started), for all three alike.
+ */
+function serverNodeOptions(): string {
+  if (process.env.BENCH_SERVER_NODE_OPTIONS !== undefined) return process.env.BENCH_SERVER_NODE_OPTIONS;
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return /--max-old-space-size=\d+/.exec(scripts.start)?.[0] ?? '';
+}
+
 async function startChild(name: string, script: string, args: string[], env: NodeJS.ProcessEnv, logDir: string): Promise<Child> {
   const logFile = path.join(logDir, `${name}.log`);
   const out = fs.openSync(logFile, 'w');
@@ -230,7 +240,7 @@ async function startChild(name: string, script: string, args: string[], env: Nod
       ...env,
       PORT: '0',
       NODE_ENV: 'production',
-      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      NODE_OPTIONS: serverNodeOptions(),
     },
     stdio: ['ignore', 'pipe', out],
   });
@@ -626,7 +636,7 @@ async function main(): Promise<void> {
         connections: options.connections,
         durationSeconds: options.duration,
         warmupSeconds: options.warmup,
-        serverNodeOptions: process.env.BENCH_SERVER_NODE_OPTIONS || process.env.NODE_OPTIONS || '',
+        serverNodeOptions: serverNodeOptions(),
         oursLogLevel: process.env.LOG_LEVEL || 'silent',
       },
       dataset: { nodes: state.nodes, relationships: state.relationships, scale: state.scale, generatorVersion: state.version },

@@ -32,7 +32,14 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/COPY --from=build \/app\/dist/);
-    expect(dockerfile).toMatch(/^CMD \["node", "dist\/src\/main\.js"\]$/m);
+    expect(dockerfile).toMatch(/^CMD \["node", "--max-old-space-size=\d+", "dist\/src\/main\.js"\]$/m);
+  });
+
+  it('runs the server with the heap cap npm start gives it', () => {
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const startHeap = /node (--max-old-space-size=\d+) dist\/src\/main\.js/.exec(scripts.start)?.[1];
+    expect(startHeap).toBeDefined();
+    expect(dockerfile).toContain(`CMD ["node", "${startHeap}", "dist/src/main.js"]`);
   });
 
   it('copies every folder the build and the runtime read', () => {

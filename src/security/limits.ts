@@ -1,4 +1,4 @@
-import { ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServerPlugin, GraphQLRequest, HeaderMap } from '@apollo/server';
 import {
   DocumentNode,
   FragmentDefinitionNode,
@@ -86,41 +86,26 @@ export function operationShape(document: DocumentNode, operation: OperationDefin
   return { depth, aliases };
 }
 
-/** Costs kept per document; a document whose variables keep changing starts over past this many. */
-const COSTS_PER_DOCUMENT = 100;
+/** How many operations' costs are remembered, and the longest key (hash, name, variables) worth remembering. */
+const REMEMBERED_COSTS = 1_000;
+const LONGEST_REMEMBERED_KEY = 2_048;
 
 /**
- * Shape and cost of operations, each computed once: per operation, and per (document, operation name,
- * variables). Apollo keeps parsed documents in its document store, so a repeated query string arrives as
- * the same DocumentNode and its analysis (about 4% of a small request's CPU) is reused; the WeakMaps let
- * go with Apollo's cache.
+ * Costs of operations that passed the limits, by (query hash, operation name, variables): a repeated
+ * operation skips the shape walk and getComplexity (about 4% of a small request's CPU). Bounded in
+ * entries and key length, oldest forgotten first, so hostile variables cannot grow it.
  */
-class OperationAnalyses {
-  private readonly shapes = new WeakMap<OperationDefinitionNode, Shape>();
-  private readonly costs = new WeakMap<DocumentNode, Map<string, number>>();
+export class RememberedCosts {
+  private readonly costs = new Map<string, number>();
 
-  shape(document: DocumentNode, operation: OperationDefinitionNode): Shape {
-    let shape = this.shapes.get(operation);
-    if (!shape) {
-      shape = operationShape(document, operation);
-      this.shapes.set(operation, shape);
-    }
-    return shape;
+  get(key: string): number | undefined {
+    return this.costs.get(key);
   }
 
-  cost(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, schema: GraphQLSchema): number {
-    let costs = this.costs.get(document);
-    if (!costs) {
-      costs = new Map();
-      this.costs.set(document, costs);
-    }
-    const key = JSON.stringify([operationName ?? null, variables]);
-    let cost = costs.get(key);
-    if (cost === undefined) {
-      if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
-      cost = getComplexity({ schema, query: document, operationName, variables, estimators: [pageAwareEstimator] });
-      costs.set(key, cost);
-    }
+  remember(key: string, cost: number): number {
+    if (key.length > LONGEST_REMEMBERED_KEY) return cost;
+    if (this.costs.size >= REMEMBERED_COSTS) this.costs.delete(this.costs.keys().next().value!);
+    this.costs.set(key, cost);
     return cost;
   }
 }
@@ -144,25 +129,43 @@ function rateLimited(what: string, result: RateLimiterRes): GraphQLError {
 export function limitsPlugin(limits: LimitsConfig): ApolloServerPlugin<Context> {
   const requests = new RateLimiterMemory({ points: limits.requestsPerWindow, duration: limits.windowSeconds });
   const costs = new RateLimiterMemory({ points: limits.costPerWindow, duration: limits.windowSeconds });
-  const analyses = new OperationAnalyses();
+  const remembered = new RememberedCosts();
+
+  /** The operation's cost, after refusing it when it is too deep, uses too many aliases or costs too much. */
+  const checkedCost = (
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    request: GraphQLRequest,
+    schema: GraphQLSchema,
+  ): number => {
+    const shape = operationShape(document, operation);
+    if (shape.depth > limits.maxDepth) {
+      throw tooComplex(`Query depth ${shape.depth} is over the limit of ${limits.maxDepth}.`);
+    }
+    if (shape.aliases > limits.maxAliases) {
+      throw tooComplex(`The operation uses ${shape.aliases} aliases, over the limit of ${limits.maxAliases}.`);
+    }
+    const requested = getComplexity({
+      schema,
+      query: document,
+      operationName: request.operationName ?? undefined,
+      variables: request.variables ?? {},
+      estimators: [pageAwareEstimator],
+    });
+    if (requested > limits.maxCost) {
+      throw tooComplex(`Query cost ${requested} is over the limit of ${limits.maxCost}.`);
+    }
+    return requested;
+  };
 
   return {
     async requestDidStart() {
       let cost: { requested: number; remaining: number } | undefined;
       return {
-        async didResolveOperation({ document, operation, request, schema, contextValue }) {
+        async didResolveOperation({ document, operation, request, queryHash, schema, contextValue }) {
           if (!operation) return; // Apollo has already refused a document without the named operation
-          const shape = analyses.shape(document, operation);
-          if (shape.depth > limits.maxDepth) {
-            throw tooComplex(`Query depth ${shape.depth} is over the limit of ${limits.maxDepth}.`);
-          }
-          if (shape.aliases > limits.maxAliases) {
-            throw tooComplex(`The operation uses ${shape.aliases} aliases, over the limit of ${limits.maxAliases}.`);
-          }
-          const requested = analyses.cost(document, request.operationName ?? undefined, request.variables ?? {}, schema);
-          if (requested > limits.maxCost) {
-            throw tooComplex(`Query cost ${requested} is over the limit of ${limits.maxCost}.`);
-          }
+          const key = JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}]);
+          const requested = remembered.get(key) ?? remembered.remember(key, checkedCost(document, operation, request, schema));
           const client = contextValue.principal ? `sub:${contextValue.principal.subject}` : `ip:${contextValue.clientIp}`;
           try {
             await requests.consume(client, 1);

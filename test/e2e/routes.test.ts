@@ -73,3 +73,14 @@ describe('the explorer page and the assets', () => {
     },
   );
 });
+
+describe('request ids (logging off, as in these tests)', () => {
+  it('echoes a sane X-Request-Id and gives any other request a fresh one', async () => {
+    expect((await get('/health/live', { 'x-request-id': 'trace-me-2' })).headers.get('x-request-id')).toBe('trace-me-2');
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    expect((await get('/health/live', { 'x-request-id': 'not sane; <script>' })).headers.get('x-request-id')).toMatch(uuid);
+    const [first, second] = await Promise.all([get('/health/live'), get('/health/live')]);
+    expect(first.headers.get('x-request-id')).toMatch(uuid);
+    expect(first.headers.get('x-request-id')).not.toBe(second.headers.get('x-request-id'));
+  });
+});

@@ -6,7 +6,8 @@ import neo4j from 'neo4j-driver';
 /**
  * The raw-driver baseline: a minimal HTTP server that runs, for request body {"q": k}, the k-th captured
  * query (the exact Cypher and parameters this server generated for that operation) with the same driver
- * settings as src/graph/driver.ts, and answers the records as JSON. No GraphQL, no shaping: the floor.
+ * settings and the same kind of transaction as src/graph/driver.ts's reads (auto-commit, in a read session
+ * sharing executeQuery's bookmarks), and answers the records as JSON. No GraphQL, no shaping: the floor.
  *
  * Run: node dist/bench/raw-server.js <queries.json>  (env NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, PORT)
  */
@@ -62,11 +63,12 @@ async function main(): Promise<void> {
         const { q } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { q: number };
         const query = queries[q];
         if (!query) throw new Error(`no query ${q}`);
-        const result = await driver.executeQuery(query.cypher, query.params, {
-          routing: neo4j.routing.READ,
+        const session = driver.session({
+          defaultAccessMode: neo4j.session.READ,
           database: process.env.NEO4J_DATABASE || undefined,
-          transactionConfig: { timeout },
+          bookmarkManager: driver.executeQueryBookmarkManager,
         });
+        const result = await session.run(query.cypher, query.params, { timeout }).finally(() => session.close());
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(result.records.map((record) => record.toObject())));
       } catch (error) {

@@ -6,15 +6,16 @@ import { bearer, Harness } from '../support/harness';
 import { testConnection } from '../support/env';
 
 /**
- * Kills Neo4j (SIGKILL) under a stream of writes, starts it again, and checks that every write the API
- * acknowledged survived and that the same server process serves again without a restart.
+ * Kills Neo4j (SIGKILL) under streams of writes and reads, starts it again, and checks that every write the
+ * API acknowledged survived, that every failure was SERVICE_UNAVAILABLE and that the same server process
+ * serves writes and reads again without a restart.
  */
 const PORT = Number(process.env.NEO4J_FAULT_BOLT_PORT || 7688);
 const HOME = path.join(repoRoot, '.neo4j', `fault-${PORT}`);
 
 jest.setTimeout(300_000);
 
-describe('a database crash during writes', () => {
+describe('a database crash during writes and reads', () => {
   let neo4j: LocalNeo4j;
   let server: Harness;
   const connection = { ...testConnection(), uri: `bolt://127.0.0.1:${PORT}`, connectTimeoutMs: 2_000 };
@@ -53,6 +54,20 @@ describe('a database crash during writes', () => {
       }
     };
     const writers = Array.from({ length: 4 }, writer);
+    const readsAnswered: number[] = [];
+    const readFailures = new Map<string, number>();
+    const reader = async () => {
+      while (!stop) {
+        const response = await server.query('{ technologies(first: 5) { edges { node { id } } } }');
+        if (response.data?.technologies) readsAnswered.push(Date.now());
+        else {
+          const code = String(response.errors?.[0]?.extensions?.code ?? response.status);
+          readFailures.set(code, (readFailures.get(code) ?? 0) + 1);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    };
+    const readers = Array.from({ length: 2 }, reader);
 
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const beforeCrash = acknowledged.length;
@@ -67,17 +82,21 @@ describe('a database crash during writes', () => {
     const recoverySeconds = (Date.now() - restarted) / 1000;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     stop = true;
-    await Promise.all(writers);
+    await Promise.all([...writers, ...readers]);
 
     const [{ present }] = await server.graph.read('MATCH (s:Skill) WHERE s.id IN $ids RETURN count(s) AS present', { ids: acknowledged });
     console.log(
       `fault test: ${acknowledged.length} writes acknowledged (${beforeCrash} before the kill), ${acknowledged.length - (present as number)} lost; ` +
-        `failures while down: ${JSON.stringify(Object.fromEntries(failures))}; first acknowledged write ${recoverySeconds.toFixed(1)} s after Neo4j was back`,
+        `failures while down: ${JSON.stringify(Object.fromEntries(failures))}; first acknowledged write ${recoverySeconds.toFixed(1)} s after Neo4j was back; ` +
+        `${readsAnswered.length} reads answered, failed reads: ${JSON.stringify(Object.fromEntries(readFailures))}`,
     );
     expect(beforeCrash).toBeGreaterThan(0);
     expect(acknowledged.length).toBeGreaterThan(atRestart);
     expect(present).toBe(acknowledged.length);
     expect([...failures.keys()].every((code) => code === 'SERVICE_UNAVAILABLE')).toBe(true);
     expect(recoverySeconds).toBeLessThan(30);
+    expect(readsAnswered.some((at) => at >= restarted)).toBe(true);
+    expect(readFailures.size).toBeGreaterThan(0);
+    expect([...readFailures.keys()].every((code) => code === 'SERVICE_UNAVAILABLE')).toBe(true);
   });
 });

@@ -72,6 +72,8 @@ async function main(): Promise<void> {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(result.records.map((record) => record.toObject())));
       } catch (error) {
+        // stderr goes to bench/tmp/raw-driver.log: what failed, for the run's error counts.
+        console.error(`query failed: ${(error as { code?: string }).code ?? ''} ${(error as Error).message}`);
         response.writeHead(500, { 'content-type': 'application/json' });
         response.end(JSON.stringify({ error: (error as Error).message }));
       }

@@ -24,7 +24,9 @@ import { Shape, shapes, Variables } from './shapes';
  * Writes bench/results/latest.json and prints a table with the ratios and the targets.
  *
  * Options (argument or env): --scale N / BENCH_SCALE (10), --duration S / BENCH_DURATION (10 s per shape per
- * server), --warmup S / BENCH_WARMUP (5 s), --connections N / BENCH_CONNECTIONS (20), --only a,b (shapes whose
+ * server and round), --warmup S / BENCH_WARMUP (5 s), --connections N / BENCH_CONNECTIONS (20), --rounds N /
+ * BENCH_ROUNDS (2: raw driver and this server measured N times each, in alternating order, figures pooled;
+ * @neo4j/graphql once, last), --only a,b (shapes whose
  * name contains a or b), --out FILE / BENCH_OUT (bench/results/latest.json), --profile (no load: print the
  * Cypher this server runs for each shape with its PROFILE). BENCH_SERVER_NODE_OPTIONS: NODE_OPTIONS of the
  * three servers only (default: the heap cap of npm start, e.g. --max-old-space-size=224); LOG_LEVEL: this server's request logs (default silent).
@@ -38,6 +40,8 @@ interface Options {
   duration: number;
   warmup: number;
   connections: number;
+  /** Rounds of (raw driver, ours), in alternating order; their figures are pooled. */
+  rounds: number;
   only: string[];
   out: string;
   /** Only capture this server's Cypher for each shape, PROFILE it and print it (no load). */
@@ -51,6 +55,7 @@ function parseOptions(argv: string[]): Options {
     duration: Number(env.BENCH_DURATION || 10),
     warmup: Number(env.BENCH_WARMUP || 5),
     connections: Number(env.BENCH_CONNECTIONS || 20),
+    rounds: Number(env.BENCH_ROUNDS || 2),
     only: [],
     out: env.BENCH_OUT || path.join(repoRoot, 'bench', 'results', 'latest.json'),
     profile: false,
@@ -62,13 +67,14 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--duration') options.duration = Number(value());
     else if (flag === '--warmup') options.warmup = Number(value());
     else if (flag === '--connections') options.connections = Number(value());
+    else if (flag === '--rounds') options.rounds = Number(value());
     else if (flag === '--only') options.only = value().split(',').map((s) => s.trim().toLowerCase());
     else if (flag === '--out') options.out = path.resolve(value());
     else if (flag === '--profile') options.profile = true;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   planFor(options.scale);
-  for (const [name, value] of Object.entries({ duration: options.duration, warmup: options.warmup, connections: options.connections })) {
+  for (const [name, value] of Object.entries({ duration: options.duration, warmup: options.warmup, connections: options.connections, rounds: options.rounds })) {
     if (!(value >= 0) || (name !== 'warmup' && value < 1)) throw new Error(`--${name} must be a positive number`);
   }
   return options;
@@ -300,6 +306,7 @@ function rssMb(pid: number): number {
 // Load
 
 interface Measurement {
+  seconds: number;
   rps: number;
   p50: number;
   p99: number;
@@ -312,6 +319,7 @@ interface Measurement {
   rssMb?: number;
   /** Server process CPU time per answered request, in ms: what the server itself costs on the shared cores. */
   cpuMsPerRequest?: number | null;
+  cpuMs?: number;
 }
 
 interface Target {
@@ -355,6 +363,7 @@ async function load(target: Target, options: Options, seconds: number): Promise<
   clearInterval(sampler);
   const cpu = cpuMs(target.pid) - cpuBefore;
   return {
+    seconds: result.duration,
     rps: round(result.requests.total / result.duration, 1),
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -366,6 +375,37 @@ async function load(target: Target, options: Options, seconds: number): Promise<
     roundTripsMin: Number.isFinite(tripsMin) ? tripsMin : null,
     rssMb: round(peakRss, 0),
     cpuMsPerRequest: result.requests.total > 0 ? round(cpu / result.requests.total, 2) : null,
+    cpuMs: cpu,
+  };
+}
+
+/**
+ * Several measurements of one server as one: requests and CPU summed over the time of all of them,
+ * p50 and p99 the mean of theirs, the worst RSS, every error.
+ */
+function pooled(measurements: Measurement[]): Measurement {
+  const sum = (pick: (m: Measurement) => number) => measurements.reduce((total, m) => total + pick(m), 0);
+  const mean = (pick: (m: Measurement) => number) => round(sum(pick) / measurements.length, 0);
+  const requests = sum((m) => m.requests);
+  const trips = measurements.flatMap((m) => [m.roundTripsMin, m.roundTrips]).filter((t): t is number => t != null);
+  return {
+    seconds: sum((m) => m.seconds),
+    rps: round(requests / sum((m) => m.seconds), 1),
+    p50: mean((m) => m.p50),
+    p99: mean((m) => m.p99),
+    errors: sum((m) => m.errors),
+    errorKinds: {
+      timeouts: sum((m) => m.errorKinds.timeouts),
+      non200: sum((m) => m.errorKinds.non200),
+      graphql: sum((m) => m.errorKinds.graphql),
+      socket: sum((m) => m.errorKinds.socket),
+    },
+    requests,
+    roundTrips: trips.length ? Math.max(...trips) : null,
+    roundTripsMin: trips.length ? Math.min(...trips) : null,
+    rssMb: Math.max(...measurements.map((m) => m.rssMb ?? 0)),
+    cpuMs: sum((m) => m.cpuMs ?? 0),
+    cpuMsPerRequest: requests > 0 ? round(sum((m) => m.cpuMs ?? 0) / requests, 2) : null,
   };
 }
 
@@ -421,6 +461,8 @@ interface ShapeResult {
     rssMb: number; cpuMsPerRequest: number | null;
   };
   rawDriver: { rps: number; p50: number; p99: number; errors: number; errorKinds: Measurement['errorKinds']; cpuMsPerRequest: number | null };
+  /** Each round's figures of the two servers measured in rounds (the pooled ones above are what counts). */
+  rounds: { ours: { rps: number; p50: number }; rawDriver: { rps: number; p50: number } }[];
 }
 
 /** a ÷ b; null when neither served anything, Infinity when only b did not (e.g. @neo4j/graphql failed every request). */
@@ -585,10 +627,22 @@ async function main(): Promise<void> {
       const load1m = round(os.loadavg()[0], 2);
       // The raw baseline and ours first, @neo4j/graphql last: its failing connections (offset pages collect
       // every node) leave Neo4j busy and its heap full, which must not weigh on the others.
-      log(`${shape.name}: raw driver… (load average ${load1m})`);
-      const r = await measure({ port: raw.port, pid: raw.process.pid!, path: '/', bodies: captured[index].rawIndex.map((q) => JSON.stringify({ q })), graphql: false }, options, driver);
-      log(`${shape.name}: ours…`);
-      const o = await measure({ port: ours.port, pid: ours.process.pid!, path: '/graphql', bodies: gql(shape.ours, shape.variants), graphql: true }, options, driver);
+      // Raw driver and ours in alternating order over the rounds (the machine's load drifts), then
+      // @neo4j/graphql once, last: its failing connections (offset pages collect every node) leave Neo4j
+      // busy and its heap full, which must not weigh on the others.
+      const rawTarget: Target = { port: raw.port, pid: raw.process.pid!, path: '/', bodies: captured[index].rawIndex.map((q) => JSON.stringify({ q })), graphql: false };
+      const oursTarget: Target = { port: ours.port, pid: ours.process.pid!, path: '/graphql', bodies: gql(shape.ours, shape.variants), graphql: true };
+      const rawRounds: Measurement[] = [];
+      const oursRounds: Measurement[] = [];
+      for (let n = 0; n < options.rounds; n += 1) {
+        const pairs: [string, Target, Measurement[]][] = [['raw driver', rawTarget, rawRounds], ['ours', oursTarget, oursRounds]];
+        for (const [name, target, into] of n % 2 === 0 ? pairs : pairs.reverse()) {
+          log(`${shape.name}: ${name}, round ${n + 1} of ${options.rounds}… (load average ${round(os.loadavg()[0], 2)})`);
+          into.push(await measure(target, options, driver));
+        }
+      }
+      const r = pooled(rawRounds);
+      const o = pooled(oursRounds);
       log(`${shape.name}: @neo4j/graphql…`);
       const n = await measure({ port: reference.port, pid: reference.process.pid!, path: '/graphql', bodies: gql(shape.reference, referenceVariants), graphql: true }, options, driver);
       await settle(driver);
@@ -608,6 +662,7 @@ async function main(): Promise<void> {
           rps: n.rps, p50: n.p50, p99: n.p99, errors: n.errors, errorKinds: n.errorKinds, rssMb: n.rssMb!, cpuMsPerRequest: n.cpuMsPerRequest!,
         },
         rawDriver: { rps: r.rps, p50: r.p50, p99: r.p99, errors: r.errors, errorKinds: r.errorKinds, cpuMsPerRequest: r.cpuMsPerRequest! },
+        rounds: rawRounds.map((raw, n) => ({ ours: { rps: oursRounds[n].rps, p50: oursRounds[n].p50 }, rawDriver: { rps: raw.rps, p50: raw.p50 } })),
       };
       results.push(result);
       log(
@@ -636,6 +691,7 @@ async function main(): Promise<void> {
         connections: options.connections,
         durationSeconds: options.duration,
         warmupSeconds: options.warmup,
+        rounds: options.rounds,
         serverNodeOptions: serverNodeOptions(),
         oursLogLevel: process.env.LOG_LEVEL || 'silent',
       },

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
+import { graphConnection, readConfig } from '../src/config';
+import { openDriver } from '../src/graph/driver';
 
 /**
  * The raw-driver baseline: a minimal HTTP server that runs, for request body {"q": k}, the k-th captured
@@ -9,7 +11,7 @@ import neo4j from 'neo4j-driver';
  * settings and the same kind of transaction as src/graph/driver.ts's reads (auto-commit, in a read session
  * sharing executeQuery's bookmarks), and answers the records as JSON. No GraphQL, no shaping: the floor.
  *
- * Run: node dist/bench/raw-server.js <queries.json>  (env NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, PORT)
+ * Run: node dist/bench/raw-server.js <queries.json>  (env: the server's NEO4J_* settings, PORT)
  */
 
 export interface CapturedQuery {
@@ -42,19 +44,8 @@ async function main(): Promise<void> {
     cypher: q.cypher,
     params: decodeParams(q.params) as Record<string, unknown>,
   }));
-  const timeout = Number(process.env.NEO4J_QUERY_TIMEOUT_MS || 15000);
-  const connectTimeout = Number(process.env.NEO4J_CONNECT_TIMEOUT_MS || 5000);
-  const driver = neo4j.driver(
-    process.env.NEO4J_URI || 'bolt://127.0.0.1:7690',
-    neo4j.auth.basic(process.env.NEO4J_USER || 'neo4j', process.env.NEO4J_PASSWORD || 'knowledge-graph'),
-    {
-      disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: connectTimeout,
-      connectionTimeout: connectTimeout,
-      maxTransactionRetryTime: connectTimeout,
-      userAgent: 'bench-raw-driver',
-    },
-  );
+  const connection = graphConnection(readConfig(), process.env.NEO4J_URI || 'bolt://127.0.0.1:7690');
+  const driver = openDriver(connection, 'bench-raw-driver');
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -65,10 +56,10 @@ async function main(): Promise<void> {
         if (!query) throw new Error(`no query ${q}`);
         const session = driver.session({
           defaultAccessMode: neo4j.session.READ,
-          database: process.env.NEO4J_DATABASE || undefined,
+          database: connection.database,
           bookmarkManager: driver.executeQueryBookmarkManager,
         });
-        const result = await session.run(query.cypher, query.params, { timeout }).finally(() => session.close());
+        const result = await session.run(query.cypher, query.params, { timeout: connection.queryTimeoutMs }).finally(() => session.close());
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(result.records.map((record) => record.toObject())));
       } catch (error) {

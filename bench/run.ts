@@ -6,7 +6,7 @@ import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j, { Driver } from 'neo4j-driver';
-import { readConfig, repoRoot } from '../src/config';
+import { graphConnection, readConfig, repoRoot } from '../src/config';
 import { encodeCursor } from '../src/graph/connection';
 import { Graph } from '../src/graph/driver';
 import { LocalNeo4j, startLocalNeo4j } from '../src/graph/local-neo4j';
@@ -137,7 +137,7 @@ async function post(url: string, query: string, variables: Variables): Promise<R
 
 async function captureCypher(connection: GraphConnection, list: Shape[], queries: CapturedQuery[]): Promise<Captured[]> {
   const config = readConfig({ ...process.env, DEBUG_EXTENSIONS: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_COST: '1000000000' });
-  const graph = Graph.open({ ...config, ...connection });
+  const graph = Graph.open({ ...graphConnection(config), ...connection });
   let current: CapturedQuery[] = [];
   const read = graph.read.bind(graph);
   graph.read = (cypher, params = {}, trips) => {
@@ -564,7 +564,7 @@ async function main(): Promise<void> {
     let state = await datasetState(driver, connection.database);
     if (!(state.complete && state.scale === options.scale && state.version === GENERATOR_VERSION)) {
       log(`the database at ${uri} holds ${state.scale === null ? 'no synthetic graph' : `the synthetic graph of scale ${state.scale}${state.complete ? '' : ' (incomplete)'}`}: loading scale ${options.scale}…`);
-      const graph = Graph.open({ ...config, ...connection });
+      const graph = Graph.open({ ...graphConnection(config), ...connection });
       try {
         await loadSynthetic(graph, driver, connection.database, { scale: options.scale, log });
       } finally {

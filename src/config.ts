@@ -17,6 +17,8 @@ export interface Config {
   queryTimeoutMs: number;
   /** How long to wait for a pooled connection before answering SERVICE_UNAVAILABLE. */
   connectTimeoutMs: number;
+  /** Most connections to Neo4j, so most queries running there at once; further queries wait for a connection. */
+  neo4jMaxPoolSize: number;
   seedOnStart: boolean;
   /** Whether clients may introspect the schema (the IDE needs it). */
   introspection: boolean;
@@ -77,6 +79,7 @@ export function readConfig(env: Env = process.env): Config {
     neo4jDatabase: env.NEO4J_DATABASE || undefined,
     queryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 15000, 100, 600000),
     connectTimeoutMs: integer(env, 'NEO4J_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
+    neo4jMaxPoolSize: integer(env, 'NEO4J_MAX_POOL_SIZE', 100, 1, 10_000),
     seedOnStart: boolean(env, 'SEED_ON_START', true),
     introspection: boolean(env, 'INTROSPECTION', true),
     debugExtensions: boolean(env, 'DEBUG_EXTENSIONS', false),
@@ -132,5 +135,6 @@ export function graphConnection(config: Config, uri = config.neo4jUri ?? `bolt:/
     database: config.neo4jDatabase,
     queryTimeoutMs: config.queryTimeoutMs,
     connectTimeoutMs: config.connectTimeoutMs,
+    maxPoolSize: config.neo4jMaxPoolSize,
   };
 }

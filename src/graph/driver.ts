@@ -8,6 +8,8 @@ export interface GraphOptions {
   database?: string;
   queryTimeoutMs: number;
   connectTimeoutMs: number;
+  /** Most connections (and so concurrent queries) the driver opens to Neo4j. */
+  maxPoolSize: number;
 }
 
 /** Counts the Cypher queries (database round trips) one GraphQL request makes. */
@@ -56,6 +58,18 @@ export function mapDriverError(error: unknown): unknown {
   return error;
 }
 
+/** The driver with this server's settings (the benchmark's raw-driver baseline opens the same one). */
+export function openDriver(options: GraphOptions, userAgent: string): Driver {
+  return neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+    disableLosslessIntegers: true,
+    connectionAcquisitionTimeout: options.connectTimeoutMs,
+    connectionTimeout: options.connectTimeoutMs,
+    maxTransactionRetryTime: options.connectTimeoutMs,
+    maxConnectionPoolSize: options.maxPoolSize,
+    userAgent,
+  });
+}
+
 /**
  * The only code that talks to Neo4j: owns the driver, runs writes as managed transactions (retried by the
  * driver on transient errors) and reads as retried auto-commit transactions, counts round trips and maps
@@ -72,14 +86,7 @@ export class Graph {
   ) {}
 
   static open(options: GraphOptions): Graph {
-    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
-      disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: options.connectTimeoutMs,
-      connectionTimeout: options.connectTimeoutMs,
-      maxTransactionRetryTime: options.connectTimeoutMs,
-      userAgent: 'team-knowledge-graph',
-    });
-    return new Graph(driver, options);
+    return new Graph(openDriver(options, 'team-knowledge-graph'), options);
   }
 
   read(cypher: string, params: Params = {}, trips?: RoundTrips): Promise<Row[]> {

@@ -62,6 +62,21 @@ class BreakingProxy {
   }
 }
 
+describe('the connection pool', () => {
+  it('opens at most NEO4J_MAX_POOL_SIZE connections, however many reads wait', async () => {
+    const proxy = await BreakingProxy.start(new URL(testConnection().uri));
+    const graph = Graph.open({ ...testConnection(), uri: proxy.uri, maxPoolSize: 2 });
+    try {
+      const reads = Array.from({ length: 10 }, (_, i) => graph.read('UNWIND range(1, 100000) AS x RETURN count(x) + $i AS n', { i }));
+      expect((await Promise.all(reads)).map(([row]) => row.n)).toEqual(Array.from({ length: 10 }, (_, i) => 100000 + i));
+      expect(proxy.connections).toBe(2);
+    } finally {
+      await graph.close();
+      await proxy.close();
+    }
+  });
+});
+
 describe('reads retried after a broken connection', () => {
   let proxy: BreakingProxy;
   let graph: Graph;

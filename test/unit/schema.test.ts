@@ -9,10 +9,12 @@ import {
   isEnumType,
   isInputObjectType,
   isInterfaceType,
+  isLeafType,
   isObjectType,
 } from 'graphql';
 import { repoRoot } from '../../src/config';
 import { buildGraphSchema } from '../../src/schema';
+import { TYPE_SPECS } from '../../src/modules/specs';
 import { schemaSdl } from '../../src/schema-file';
 
 const contract = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'contract', 'api-contract.graphql'), 'utf8'));
@@ -70,5 +72,35 @@ describe('the public contract', () => {
     for (const field of Object.values(schema.getQueryType()!.getFields())) {
       expect(schema.getType(getNamedType(field.type).name)).toBeDefined();
     }
+  });
+});
+
+/**
+ * The projection compiler fetches every field of a node type in the root field's one query, so no field
+ * may need a resolver of its own (and no per-parent query or DataLoader fallback exists). A relation field
+ * (an object-typed field, or one with arguments) without a spec would be read as a node property: null.
+ */
+describe('the projection compiler', () => {
+  const projected = new Set<string>();
+  const visit = (typeName: string) => {
+    const type = schema.getType(typeName);
+    const concrete = isInterfaceType(type) ? schema.getPossibleTypes(type).map((t) => t.name) : [typeName];
+    for (const name of concrete) {
+      if (projected.has(name)) continue;
+      projected.add(name);
+      for (const relation of Object.values(TYPE_SPECS[name]?.relations ?? {})) visit(relation.target);
+    }
+  };
+  ['Node', ...Object.keys(TYPE_SPECS)].forEach(visit);
+
+  it.each([...projected].sort())('covers every relation field of %s', (typeName) => {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+    const spec = TYPE_SPECS[typeName] ?? {};
+    const uncovered = Object.values(type.getFields())
+      .filter((field) => !isLeafType(getNamedType(field.type)) || field.args.length > 0)
+      .filter((field) => !spec.relations?.[field.name] && !spec.computed?.[field.name])
+      .map((field) => field.name);
+    expect(uncovered).toEqual([]);
   });
 });

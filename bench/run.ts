@@ -602,7 +602,7 @@ async function main(): Promise<void> {
     };
     const ours = await startChild('ours', 'ours-server.js', [], env, tmp);
     children.push(ours);
-    const reference = await startChild('neo4j-graphql', 'reference-server.js', [], env, tmp);
+    let reference = await startChild('neo4j-graphql', 'reference-server.js', [], env, tmp);
     children.push(reference);
     const raw = await startChild('raw-driver', 'raw-server.js', [queriesFile], env, tmp);
     children.push(raw);
@@ -625,8 +625,6 @@ async function main(): Promise<void> {
       const gql = (query: string, variants: Variables[]) => variants.map((variables) => JSON.stringify({ query, variables }));
 
       const load1m = round(os.loadavg()[0], 2);
-      // The raw baseline and ours first, @neo4j/graphql last: its failing connections (offset pages collect
-      // every node) leave Neo4j busy and its heap full, which must not weigh on the others.
       // Raw driver and ours in alternating order over the rounds (the machine's load drifts), then
       // @neo4j/graphql once, last: its failing connections (offset pages collect every node) leave Neo4j
       // busy and its heap full, which must not weigh on the others.
@@ -645,8 +643,16 @@ async function main(): Promise<void> {
       const o = pooled(oursRounds);
       log(`${shape.name}: @neo4j/graphql…`);
       const n = await measure({ port: reference.port, pid: reference.process.pid!, path: '/graphql', bodies: gql(shape.reference, referenceVariants), graphql: true }, options, driver);
+      // Its clients may have given up (autocannon's timeout, or the end of the run) while its driver still
+      // retries their queries after transient errors (Neo4j's transaction memory limit), in pauses when no
+      // transaction runs and settle() sees none; those retries failed the next shape's raw-driver round. A
+      // fresh process for the next shape ends them.
+      await stopChild(reference);
       await settle(driver);
-      if (n.errors > 0) await new Promise((resolve) => setTimeout(resolve, 10_000)); // let Neo4j collect its garbage
+      if (n.errors > 0 || n.rps < 1) await new Promise((resolve) => setTimeout(resolve, 10_000)); // let Neo4j collect its garbage
+      const restarted = await startChild('neo4j-graphql', 'reference-server.js', [], env, tmp);
+      children.splice(children.indexOf(reference), 1, restarted);
+      reference = restarted;
       const result: ShapeResult = {
         name: shape.name,
         loadAverage1m: load1m,

@@ -16,6 +16,11 @@ export interface Shape {
   variants: Variables[];
   /** Reference variables of a variant when they differ (offset cursors instead of keyset ones). */
   referenceVariants?: Variables[];
+  /**
+   * Another shape whose query this server answers in the same rounds, as a control: a target comparing
+   * the two (deep keyset page against first page) then compares figures measured under the same load.
+   */
+  control?: string;
   /** Both answers reduced to what must be equal (ids, counts, path length), to check the two servers agree. */
   answer: (data: Record<string, any>, server: 'ours' | 'reference') => unknown;
 }
@@ -112,6 +117,7 @@ export function shapes(args: ShapeArguments): Shape[] {
 }`,
       variants: args.deepPages.map((page) => ({ after: page.cursor })),
       referenceVariants: args.deepPages.map((page) => ({ after: offsetCursor(page.offset) })),
+      control: 'keyset first page',
       answer: (data, server) => edges(server === 'ours' ? data.technologies : data.technologiesConnection),
     },
     {

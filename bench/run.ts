@@ -661,9 +661,11 @@ async function main(): Promise<void> {
       await stopChild(reference);
       await settle(driver);
       if (n.errors > 0 || n.rps < 1) await new Promise((resolve) => setTimeout(resolve, 10_000)); // let Neo4j collect its garbage
-      const restarted = await startChild('neo4j-graphql', 'reference-server.js', [], env, tmp);
-      children.splice(children.indexOf(reference), 1, restarted);
-      reference = restarted;
+      if (index < list.length - 1) {
+        const restarted = await startChild('neo4j-graphql', 'reference-server.js', [], env, tmp);
+        children.splice(children.indexOf(reference), 1, restarted);
+        reference = restarted;
+      }
       const result: ShapeResult = {
         name: shape.name,
         loadAverage1m: load1m,

@@ -34,6 +34,9 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
 
+/** The driver's fetch size meaning "every record in one batch". */
+const FETCH_ALL = -1;
+
 /** First pause before retrying a read; each further pause doubles (with ±20% jitter, as the driver's retries). */
 const FIRST_RETRY_PAUSE_MS = 200;
 
@@ -66,6 +69,8 @@ export function openDriver(options: GraphOptions, userAgent: string): Driver {
     connectionTimeout: options.connectTimeoutMs,
     maxTransactionRetryTime: options.connectTimeoutMs,
     maxConnectionPoolSize: options.maxPoolSize,
+    // Every read is consumed whole (Graph.read returns all rows), so batches would only add PULL exchanges.
+    fetchSize: FETCH_ALL,
     userAgent,
   });
 }

@@ -11,6 +11,8 @@ class BreakingProxy {
   /** Connections cut so far. */
   cuts = 0;
   connections = 0;
+  /** Chunks of bytes the driver sent: one per Bolt exchange (a query and its PULL go out together). */
+  driverWrites = 0;
   private cutsLeft = 0;
   private readonly sockets = new Set<net.Socket>();
 
@@ -48,6 +50,7 @@ class BreakingProxy {
     }
     upstream.pipe(client);
     client.on('data', (chunk: Buffer) => {
+      this.driverWrites += 1;
       if (this.cutsLeft > 0) {
         this.cutsLeft -= 1;
         this.cuts += 1;
@@ -70,6 +73,28 @@ describe('the connection pool', () => {
       const reads = Array.from({ length: 10 }, (_, i) => graph.read('UNWIND range(1, 100000) AS x RETURN count(x) + $i AS n', { i }));
       expect((await Promise.all(reads)).map(([row]) => row.n)).toEqual(Array.from({ length: 10 }, (_, i) => 100000 + i));
       expect(proxy.connections).toBe(2);
+    } finally {
+      await graph.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe('fetching', () => {
+  it('pulls a read of thousands of records in one Bolt exchange, as a read of one', async () => {
+    const proxy = await BreakingProxy.start(new URL(testConnection().uri));
+    const graph = Graph.open({ ...testConnection(), uri: proxy.uri });
+    const exchanges = async (cypher: string) => {
+      const before = proxy.driverWrites;
+      const rows = await graph.read(cypher);
+      return { rows: rows.length, exchanges: proxy.driverWrites - before };
+    };
+    try {
+      await graph.read('RETURN 1 AS one');
+      const one = await exchanges('RETURN 1 AS one');
+      const many = await exchanges('UNWIND range(1, 2500) AS x RETURN x');
+      expect(many.rows).toBe(2500);
+      expect(many.exchanges).toBe(one.exchanges);
     } finally {
       await graph.close();
       await proxy.close();

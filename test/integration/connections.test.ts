@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { GraphQLError } from 'graphql';
-import { Graph } from '../../src/graph/driver';
+import { Graph, GraphOptions } from '../../src/graph/driver';
 import { testConnection } from '../support/env';
 
 /**
@@ -65,41 +65,41 @@ class BreakingProxy {
   }
 }
 
+/** Runs `use` with a Graph connected through a fresh proxy, then closes both. */
+async function throughProxy(options: Partial<GraphOptions>, use: (graph: Graph, proxy: BreakingProxy) => Promise<void>): Promise<void> {
+  const proxy = await BreakingProxy.start(new URL(testConnection().uri));
+  const graph = Graph.open({ ...testConnection(), ...options, uri: proxy.uri });
+  try {
+    await use(graph, proxy);
+  } finally {
+    await graph.close();
+    await proxy.close();
+  }
+}
+
 describe('the connection pool', () => {
-  it('opens at most NEO4J_MAX_POOL_SIZE connections, however many reads wait', async () => {
-    const proxy = await BreakingProxy.start(new URL(testConnection().uri));
-    const graph = Graph.open({ ...testConnection(), uri: proxy.uri, maxPoolSize: 2 });
-    try {
+  it('opens at most NEO4J_MAX_POOL_SIZE connections, however many reads wait', () =>
+    throughProxy({ maxPoolSize: 2 }, async (graph, proxy) => {
       const reads = Array.from({ length: 10 }, (_, i) => graph.read('UNWIND range(1, 100000) AS x RETURN count(x) + $i AS n', { i }));
       expect((await Promise.all(reads)).map(([row]) => row.n)).toEqual(Array.from({ length: 10 }, (_, i) => 100000 + i));
       expect(proxy.connections).toBe(2);
-    } finally {
-      await graph.close();
-      await proxy.close();
-    }
-  });
+    }));
 });
 
 describe('fetching', () => {
-  it('pulls a read of thousands of records in one Bolt exchange, as a read of one', async () => {
-    const proxy = await BreakingProxy.start(new URL(testConnection().uri));
-    const graph = Graph.open({ ...testConnection(), uri: proxy.uri });
-    const exchanges = async (cypher: string) => {
-      const before = proxy.driverWrites;
-      const rows = await graph.read(cypher);
-      return { rows: rows.length, exchanges: proxy.driverWrites - before };
-    };
-    try {
+  it('pulls a read of thousands of records in one Bolt exchange, as a read of one', () =>
+    throughProxy({}, async (graph, proxy) => {
+      const exchanges = async (cypher: string) => {
+        const before = proxy.driverWrites;
+        const rows = await graph.read(cypher);
+        return { rows: rows.length, exchanges: proxy.driverWrites - before };
+      };
       await graph.read('RETURN 1 AS one');
       const one = await exchanges('RETURN 1 AS one');
       const many = await exchanges('UNWIND range(1, 2500) AS x RETURN x');
       expect(many.rows).toBe(2500);
       expect(many.exchanges).toBe(one.exchanges);
-    } finally {
-      await graph.close();
-      await proxy.close();
-    }
-  });
+    }));
 });
 
 describe('reads retried after a broken connection', () => {

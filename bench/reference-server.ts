@@ -6,6 +6,7 @@ import express from 'express';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import neo4j from 'neo4j-driver';
+import { readConfig } from '../src/config';
 
 /**
  * The reference server of the benchmark: the same model served by @neo4j/graphql v7 over the same Neo4j,
@@ -215,10 +216,11 @@ export async function startReferenceServer(options: { uri: string; user: string;
 }
 
 if (require.main === module) {
+  const config = readConfig();
   startReferenceServer({
-    uri: process.env.NEO4J_URI || 'bolt://127.0.0.1:7690',
-    user: process.env.NEO4J_USER || 'neo4j',
-    password: process.env.NEO4J_PASSWORD || 'knowledge-graph',
+    uri: config.neo4jUri ?? 'bolt://127.0.0.1:7690',
+    user: config.neo4jUser,
+    password: config.neo4jPassword,
     port: Number(process.env.PORT || 0),
   })
     .then((server) => {

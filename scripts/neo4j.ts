@@ -1,26 +1,17 @@
-import path from 'node:path';
-import { findLocalNeo4j, LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from '../src/graph/local-neo4j';
+import { ConfigError, readConfig } from '../src/config';
+import { findLocalNeo4j, LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from '../src/processes/local-neo4j';
 
 /**
- * node dist/scripts/neo4j.js start|stop|status
- * Env: NEO4J_BOLT_PORT (7687), NEO4J_PASSWORD (knowledge-graph), NEO4J_HOME (<repo>/.neo4j), NEO4J_HEAP, NEO4J_PAGECACHE.
+ * node dist/scripts/neo4j.js start|stop|status: the local Neo4j, with the server's settings
+ * (NEO4J_HOME, NEO4J_BOLT_PORT, NEO4J_PASSWORD, NEO4J_HEAP, NEO4J_PAGECACHE; see the README).
  */
-
-const repoRoot = path.resolve(__dirname, '..', '..'); // dist/scripts/neo4j.js -> repo root
-const home = path.resolve(repoRoot, process.env.NEO4J_HOME || '.neo4j');
-
 async function main(command: string | undefined): Promise<void> {
+  const config = readConfig();
+  const { home } = config.local;
   switch (command) {
     case 'start': {
       const started = Date.now();
-      const server = await startLocalNeo4j({
-        home,
-        boltPort: Number(process.env.NEO4J_BOLT_PORT || 7687),
-        password: process.env.NEO4J_PASSWORD || 'knowledge-graph',
-        heap: process.env.NEO4J_HEAP || undefined,
-        pageCache: process.env.NEO4J_PAGECACHE || undefined,
-        log: (line) => console.log(line),
-      });
+      const server = await startLocalNeo4j(config, (line) => console.log(line));
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(
         server.startedHere
@@ -46,6 +37,6 @@ async function main(command: string | undefined): Promise<void> {
 }
 
 main(process.argv[2]).catch((error: unknown) => {
-  console.error(error instanceof LocalNeo4jError ? error.message : error);
+  console.error(error instanceof LocalNeo4jError || error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

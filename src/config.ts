@@ -13,7 +13,7 @@ export interface Config {
   neo4jUser: string;
   neo4jPassword: string;
   neo4jDatabase: string | undefined;
-  /** Seconds a query may run before the driver gives up. */
+  /** Milliseconds a query may run before the driver gives up. */
   queryTimeoutMs: number;
   /** How long to wait for a pooled connection before answering SERVICE_UNAVAILABLE. */
   connectTimeoutMs: number;
@@ -26,6 +26,7 @@ export interface Config {
   debugExtensions: boolean;
   auth: AuthConfig;
   limits: LimitsConfig;
+  /** The project's own Neo4j (src/processes/local-neo4j.ts), started when NEO4J_URI is unset. */
   local: { home: string; boltPort: number; heap: string; pageCache: string };
 }
 
@@ -63,6 +64,13 @@ function size(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** A JVM memory size (-Xmx, Neo4j's page cache). */
+function jvmSize(env: Env, name: string, fallback: string): string {
+  const value = env[name] || fallback;
+  if (!/^\d+[kmg]?$/i.test(value)) throw new ConfigError(`${name} must be a size like 512m or 1g, got "${value}"`);
+  return value;
+}
+
 export const repoRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
 export function readConfig(env: Env = process.env): Config {
@@ -97,8 +105,8 @@ export function readConfig(env: Env = process.env): Config {
     local: {
       home: path.resolve(repoRoot, env.NEO4J_HOME || '.neo4j'),
       boltPort: integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535),
-      heap: env.NEO4J_HEAP || '1g',
-      pageCache: env.NEO4J_PAGECACHE || '512m',
+      heap: jvmSize(env, 'NEO4J_HEAP', '1g'),
+      pageCache: jvmSize(env, 'NEO4J_PAGECACHE', '512m'),
     },
   };
 }

@@ -1,11 +1,11 @@
 import { Logger } from 'pino';
-import { Graph, RoundTrips } from './graph/driver';
+import { Db } from './graph/db';
 import { Principal } from './security/auth';
 
 /** What every resolver gets for one GraphQL request. */
 export interface Context {
-  graph: Graph;
-  roundTrips: RoundTrips;
+  /** The request's one door to the graph (it also counts the request's round trips). */
+  db: Db;
   /** Who sent the request: null without a token. */
   principal: Principal | null;
   /** The client's address, which rate limits fall back to without a token. */

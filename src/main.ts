@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Config, ConfigError, graphConnection, readConfig, repoRoot } from './config';
 import { defaultCypherDirs, prepareDatabase } from './graph/cypher-files';
 import { Graph } from './graph/driver';
-import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j } from './graph/local-neo4j';
+import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j } from './processes/local-neo4j';
 import { createLogger } from './http/observability';
 import { buildServer } from './server';
 import { Logger } from 'pino';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   let uri = config.neo4jUri;
   if (!uri) {
     log.info(`NEO4J_URI is unset: starting the local Neo4j in ${config.local.home} (the first run downloads it)…`);
-    local = await startLocalNeo4j({ ...config.local, password: config.neo4jPassword, log: (line: string) => log.info(line) });
+    local = await startLocalNeo4j(config, (line) => log.info(line));
     uri = local.uri;
   }
   const graph = Graph.open(graphConnection(config, uri));

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { TypeSpecs } from './graph/projection';
+// Query and Mutation fields follow the order these modules are imported in (schema.graphql shows it).
 import { NodeResolver } from './modules/node/node.resolver';
 import { ResponsibilityResolver } from './modules/responsibility/responsibility.resolver';
 import { RoleResolver } from './modules/role/role.resolver';
@@ -9,16 +11,24 @@ import { SkillResolver } from './modules/skill/skill.resolver';
 import { SourceResolver } from './modules/source/source.resolver';
 import { TeamResolver } from './modules/team/team.resolver';
 import { TechnologyResolver } from './modules/technology/technology.resolver';
+import { SearchResolver } from './modules/search/search.resolver';
 import { TraversalResolver } from './modules/traversal/traversal.resolver';
+import { StatsResolver } from './modules/stats/stats.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
 import { authChecker } from './security/auth';
 import { validateArgument } from './modules/validation';
+import { RESPONSIBILITY_SPEC } from './modules/responsibility/responsibility.cypher';
 import { Responsibility } from './modules/responsibility/responsibility.type';
+import { COLLABORATION_SPEC, ROLE_SPEC, SKILL_REQUIREMENT_SPEC } from './modules/role/role.cypher';
 import { Role } from './modules/role/role.type';
+import { SALARY_SPEC } from './modules/salary/salary.cypher';
 import { Salary } from './modules/salary/salary.type';
+import { SKILL_SPEC } from './modules/skill/skill.cypher';
 import { Skill } from './modules/skill/skill.type';
 import { Source } from './modules/source/source.type';
+import { TEAM_SPEC } from './modules/team/team.cypher';
 import { Team } from './modules/team/team.type';
+import { TECHNOLOGY_SPEC } from './modules/technology/technology.cypher';
 import { Technology } from './modules/technology/technology.type';
 
 export const RESOLVERS = [
@@ -30,12 +40,26 @@ export const RESOLVERS = [
   SalaryResolver,
   SourceResolver,
   TeamResolver,
+  SearchResolver,
   TraversalResolver,
+  StatsResolver,
   LinkResolver,
 ] as const;
 
 /** Every implementation of the Node interface, so each is in the schema even when only reachable through Node. */
 const NODE_TYPES = [Role, Responsibility, Technology, Skill, Salary, Source, Team];
+
+/** How each GraphQL type's relation fields map to graph patterns: handed to the graph layer's projection compiler. */
+export const TYPE_SPECS: TypeSpecs = {
+  Role: ROLE_SPEC,
+  Collaboration: COLLABORATION_SPEC,
+  SkillRequirement: SKILL_REQUIREMENT_SPEC,
+  Responsibility: RESPONSIBILITY_SPEC,
+  Technology: TECHNOLOGY_SPEC,
+  Skill: SKILL_SPEC,
+  Salary: SALARY_SPEC,
+  Team: TEAM_SPEC,
+};
 
 export function buildGraphSchema(): GraphQLSchema {
   return buildSchemaSync({

@@ -7,10 +7,13 @@ import http from 'node:http';
 import { GraphQLFieldResolver, GraphQLFormattedError } from 'graphql';
 import { Config } from './config';
 import { Context } from './context';
+import { ERROR_CODES, httpErrorBody, isClientError, MASKED_MESSAGE, unauthenticated } from './errors';
+import { Db } from './graph/db';
 import { Graph } from './graph/driver';
 import { mountBrowserPages } from './http/browser-pages';
-import { buildGraphSchema } from './schema';
-import { TokenVerifier, unauthenticated } from './security/auth';
+import { mountHealth } from './http/health';
+import { buildGraphSchema, TYPE_SPECS } from './schema';
+import { TokenVerifier } from './security/auth';
 import { limitsPlugin } from './security/limits';
 import { createLogger, createMetrics, httpObservability, operationObservability } from './http/observability';
 import { Logger } from 'pino';
@@ -22,29 +25,10 @@ import { Logger } from 'pino';
 const readByResponseName: GraphQLFieldResolver<Record<string, unknown>, Context> = (source, _args, _context, info) =>
   source?.[info.path.key as string];
 
-/** Error codes a client may see as they are; anything else is masked in production. */
-const CONTRACT_CODES = new Set([
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'QUERY_TOO_COMPLEX',
-  'RATE_LIMITED',
-  'SERVICE_UNAVAILABLE',
-  'NOT_FOUND',
-]);
-
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-    const code = formatted.extensions?.code as string | undefined;
-    if (code && CONTRACT_CODES.has(code)) return formatted;
-    if (!production) return formatted;
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    if (isClientError(formatted.extensions?.code) || !production) return formatted;
+    return { message: MASKED_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ERROR_CODES.INTERNAL_SERVER_ERROR } };
   };
 }
 
@@ -54,7 +38,7 @@ const roundTripsPlugin: ApolloServerPlugin<Context> = {
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
-        result.extensions = { ...result.extensions, roundTrips: contextValue.roundTrips.count };
+        result.extensions = { ...result.extensions, roundTrips: contextValue.db.roundTrips.count };
       },
     };
   },
@@ -64,9 +48,9 @@ const roundTripsPlugin: ApolloServerPlugin<Context> = {
 const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
   const status = (error as { status?: number }).status;
   if (status === 413) {
-    response.status(413).json({ errors: [{ message: 'The request body is over the size limit.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    response.status(413).json(httpErrorBody(ERROR_CODES.PAYLOAD_TOO_LARGE, 'The request body is over the size limit.'));
   } else if (status === 400) {
-    response.status(400).json({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+    response.status(400).json(httpErrorBody(ERROR_CODES.BAD_REQUEST, 'The request body is not valid JSON.'));
   } else {
     next(error);
   }
@@ -115,17 +99,7 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.get('/health/live', (_request, response) => {
-    response.json({ status: 'ok' });
-  });
-  app.get('/health/ready', async (_request, response) => {
-    try {
-      await graph.verify();
-      response.json({ status: 'ok' });
-    } catch {
-      response.status(503).json({ status: 'unavailable', reason: 'the graph database cannot be reached' });
-    }
-  });
+  mountHealth(app, graph);
   mountBrowserPages(app);
   app.use(
     '/graphql',
@@ -137,7 +111,8 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
         if (!principal && config.auth.requireAuthForReads) {
           throw unauthenticated('This server requires credentials for every operation: send "Authorization: Bearer <JWT>".', 401);
         }
-        return { graph, roundTrips: { count: 0 }, principal, clientIp: req.ip ?? 'unknown', log: req.log };
+        const db = new Db(graph, TYPE_SPECS, principal?.subject ?? 'anonymous');
+        return { db, principal, clientIp: req.ip ?? 'unknown', log: req.log };
       },
     }),
   );

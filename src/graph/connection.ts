@@ -1,5 +1,7 @@
-import { GraphQLError } from 'graphql';
+import { getNamedType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { ResolveTree } from 'graphql-parse-resolve-info';
+import { badArgument } from '../errors';
+import { CypherParams } from './cypher-params';
 import { Projection } from './projection';
 import { shape } from './shape';
 
@@ -26,19 +28,23 @@ export function decodeCursor(cursor: string): CursorKey {
   } catch {
     // fall through to the error below
   }
-  throw new GraphQLError('after is not a cursor returned by this API', {
-    extensions: { code: 'BAD_USER_INPUT', field: 'after' },
-  });
+  throw badArgument('after', 'after is not a cursor returned by this API');
 }
 
-export interface ConnectionQuery {
-  /** The node variable is `n`; e.g. "MATCH (n:Role)". */
+/** Which nodes a paginated list holds: the node variable is `n`. */
+export interface PageSelection {
+  /** e.g. "MATCH (n:Role)". */
   match: string;
   /** Filter conditions on `n`, already parameterised. */
   conditions: string[];
-  direction: SortDirection;
   /** Properties every matched node has the same value of (an equality filter), listed first in ORDER BY so a composite index starting with them serves the order. */
   equalKeys?: string[];
+}
+
+/** A concept's paginated list: its selection, built with the query's parameters, and the page asked for. */
+export interface PageQuery {
+  select: (query: { params: CypherParams }) => PageSelection;
+  direction: SortDirection;
   first: number;
   after?: string | null;
 }
@@ -47,6 +53,14 @@ export interface ConnectionTypes {
   connection: string;
   edge: string;
   node: string;
+}
+
+/** The edge and node types of a connection type, read from the schema (`edges: [XEdge!]!`, `node: X!`). */
+export function connectionTypes(schema: GraphQLSchema, connection: string): ConnectionTypes {
+  const fieldType = (typeName: string, field: string) =>
+    getNamedType((schema.getType(typeName) as GraphQLObjectType).getFields()[field].type).name;
+  const edge = fieldType(connection, 'edges');
+  return { connection, edge, node: fieldType(edge, 'node') };
 }
 
 /**
@@ -58,9 +72,10 @@ export function compileConnection(
   projection: Projection,
   tree: ResolveTree,
   types: ConnectionTypes,
-  query: ConnectionQuery,
+  page: PageQuery,
 ): string {
   const { params } = projection;
+  const query = { ...page.select({ params }), ...page };
   const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
   // Predicates on both keys let the (name, id) index serve the order and, after a cursor, seek to it:
   // the range on name is the seek, the tie-break on id a filter on the few nodes sharing that name.

@@ -1,5 +1,5 @@
 import neo4j, { Driver, Neo4jError, RoutingControl } from 'neo4j-driver';
-import { GraphQLError } from 'graphql';
+import { badUserInput, serviceUnavailable } from '../errors';
 
 export interface GraphOptions {
   uri: string;
@@ -12,7 +12,7 @@ export interface GraphOptions {
   maxPoolSize: number;
 }
 
-/** Counts the Cypher queries (database round trips) one GraphQL request makes. */
+/** Counts the Cypher queries (database round trips) one GraphQL request makes; a retried query counts once. */
 export interface RoundTrips {
   count: number;
 }
@@ -40,19 +40,11 @@ const FETCH_ALL = -1;
 /** First pause before retrying a read; each further pause doubles (with ±20% jitter, as the driver's retries). */
 const FIRST_RETRY_PAUSE_MS = 200;
 
-export function serviceUnavailable(): GraphQLError {
-  return new GraphQLError('The graph database cannot be reached; retry later.', {
-    extensions: { code: 'SERVICE_UNAVAILABLE' },
-  });
-}
-
 /** Neo4j errors that mean "the database is not there" become the contract's SERVICE_UNAVAILABLE. */
 export function mapDriverError(error: unknown): unknown {
   if (error instanceof Neo4jError) {
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-      return new GraphQLError('id is already used by another node', {
-        extensions: { code: 'BAD_USER_INPUT', fields: ['id'] },
-      });
+      return badUserInput('id', 'id is already used by another node');
     }
     if (UNAVAILABLE_CODES.has(error.code) || /acquisition timed out|connect ECONNREFUSED/i.test(error.message)) {
       return serviceUnavailable();
@@ -75,10 +67,31 @@ export function openDriver(options: GraphOptions, userAgent: string): Driver {
   });
 }
 
+export type ProbeState = 'ok' | 'unauthorized' | 'down';
+
+/** Whether a Neo4j answers at `uri`; 'unauthorized' when it is up but refuses the credentials (or locked the user). */
+export async function probeBolt(uri: string, user: string, password: string): Promise<ProbeState> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
+    connectionTimeout: 3000,
+    connectionAcquisitionTimeout: 5000,
+    maxConnectionPoolSize: 1,
+    disableLosslessIntegers: true,
+  });
+  try {
+    await driver.executeQuery('RETURN 1');
+    return 'ok';
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    return code.startsWith('Neo.ClientError.Security.') ? 'unauthorized' : 'down';
+  } finally {
+    await driver.close();
+  }
+}
+
 /**
  * The only code that talks to Neo4j: owns the driver, runs writes as managed transactions (retried by the
- * driver on transient errors) and reads as retried auto-commit transactions, counts round trips and maps
- * driver errors.
+ * driver on transient errors) and reads as retried auto-commit transactions, and maps driver errors.
+ * Requests reach it through their Db (db.ts); scripts and tests use it directly.
  */
 export class Graph {
   /** Queries sent and not yet answered: how much of the connection pool is in use. */

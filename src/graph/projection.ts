@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
-import neo4j from 'neo4j-driver';
 import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
+import { CypherParams } from './cypher-params';
 
 /**
  * GraphQL selection set -> one Cypher map expression.
@@ -11,24 +11,6 @@ import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-r
  */
 
 export type Args = ResolveTree['args'];
-
-/** Collects parameter values under generated names, so no value ever enters the query text. */
-export class Parameters {
-  readonly values: Record<string, unknown> = {};
-  private next = 0;
-
-  add(value: unknown): string {
-    const name = `p${this.next}`;
-    this.next += 1;
-    this.values[name] = value;
-    return `$${name}`;
-  }
-
-  /** JavaScript numbers reach Neo4j as floats; LIMIT and integer properties need a Cypher integer. */
-  addInt(value: number): string {
-    return this.add(neo4j.int(value));
-  }
-}
 
 /** The Cypher variables a type's fields read: the node, and for edge-shaped types the relationship. */
 export interface Scope {
@@ -41,7 +23,7 @@ export interface MatchContext {
   to: string;
   rel: string;
   args: Args;
-  params: Parameters;
+  params: CypherParams;
 }
 
 export interface RelationSpec {
@@ -78,7 +60,7 @@ export class Projection {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly specs: TypeSpecs,
-    readonly params: Parameters = new Parameters(),
+    readonly params: CypherParams = new CypherParams(),
   ) {}
 
   /** A Cypher map expression with the fields selected on `typeName` (an object or interface type). */
@@ -134,4 +116,12 @@ export class Projection {
     this.nextVariable += 1;
     return name;
   }
+}
+
+/**
+ * Field resolvers of fields with arguments (which type-graphql needs to declare them) read what the
+ * projection fetched, under the field's response name.
+ */
+export function prefetched(root: Record<string, unknown>, info: GraphQLResolveInfo): unknown {
+  return root[info.path.key];
 }

@@ -122,10 +122,10 @@ export function operationObservability(metrics: Metrics): ApolloServerPlugin<Con
           const outcome = codes.length ? 'error' : 'ok';
           const operation = operationName ?? 'anonymous';
           metrics.operationDuration.observe({ operation, outcome }, seconds);
-          metrics.roundTrips.observe({ operation }, contextValue.roundTrips.count);
+          metrics.roundTrips.observe({ operation }, contextValue.db.roundTrips.count);
           for (const code of codes) metrics.errors.inc({ code });
           contextValue.log.info(
-            { operation, durationMs: Math.round(seconds * 1000), roundTrips: contextValue.roundTrips.count, outcome, errorCodes: codes },
+            { operation, durationMs: Math.round(seconds * 1000), roundTrips: contextValue.db.roundTrips.count, outcome, errorCodes: codes },
             'graphql operation',
           );
         },

@@ -1,5 +1,5 @@
 import { ValidationError, validate } from 'class-validator';
-import { GraphQLError } from 'graphql';
+import { badUserInputs } from '../errors';
 
 function messages(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((error) => {
@@ -21,7 +21,5 @@ export async function validateArgument(value: unknown): Promise<void> {
   const errors = await validate(value as object, { forbidUnknownValues: false, validationError: { target: false, value: false } });
   if (errors.length === 0) return;
   const problems = messages(errors);
-  throw new GraphQLError(problems.map((problem) => problem.message).join('; '), {
-    extensions: { code: 'BAD_USER_INPUT', fields: [...new Set(problems.map((problem) => problem.field))] },
-  });
+  throw badUserInputs([...new Set(problems.map((problem) => problem.field))], problems.map((problem) => problem.message).join('; '));
 }

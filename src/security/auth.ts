@@ -1,7 +1,7 @@
 import { createSecretKey } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { importSPKI, jwtVerify, KeyLike } from 'jose';
 import { AuthChecker } from 'type-graphql';
+import { forbidden, unauthenticated } from '../errors';
 
 /** What a token's `roles` claim can grant; each includes the ones before it. */
 export const ACCESS_ROLES = ['reader', 'editor', 'admin'] as const;
@@ -19,12 +19,6 @@ export interface AuthConfig {
   jwtIssuer?: string;
   jwtAudience?: string;
   requireAuthForReads: boolean;
-}
-
-/** `httpStatus` is for failures before execution (a bad token); field errors keep HTTP 200. */
-export function unauthenticated(message: string, httpStatus?: number): GraphQLError {
-  const http = httpStatus ? { http: { status: httpStatus } } : {};
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', ...http } });
 }
 
 /** Verifies `Authorization: Bearer <JWT>` with jose: the configured algorithm only, so `alg: none` never passes. */
@@ -73,9 +67,7 @@ export const authChecker: AuthChecker<{ principal: Principal | null }, AccessRol
   const granted = Math.max(0, ...principal.roles.map((role) => RANK[role]));
   const needed = Math.min(...(roles.length ? roles : ['reader' as const]).map((role) => RANK[role]));
   if (granted < needed) {
-    throw new GraphQLError(`Your credentials lack the role this needs (${roles.join(' or ') || 'reader'}).`, {
-      extensions: { code: 'FORBIDDEN' },
-    });
+    throw forbidden(`Your credentials lack the role this needs (${roles.join(' or ') || 'reader'}).`);
   }
   return true;
 };

@@ -1,9 +1,8 @@
-import { ApolloServerPlugin, GraphQLRequest, HeaderMap } from '@apollo/server';
+import { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
 import {
   DocumentNode,
   FragmentDefinitionNode,
   getNullableType,
-  GraphQLError,
   GraphQLSchema,
   isListType,
   Kind,
@@ -13,6 +12,7 @@ import {
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { Context } from '../context';
+import { rateLimited, tooComplex } from '../errors';
 
 /** Limits a public API puts on one operation and on one client; every one is configurable. */
 export interface LimitsConfig {
@@ -46,10 +46,6 @@ const pageAwareEstimator: ComplexityEstimator = ({ type, field, args, childCompl
   if (field.name !== 'edges' && isListType(getNullableType(field.type))) return 1 + childComplexity * ASSUMED_LIST_SIZE;
   return 1 + childComplexity;
 };
-
-function tooComplex(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
-}
 
 interface Shape {
   depth: number;
@@ -110,17 +106,6 @@ export class RememberedCosts {
   }
 }
 
-function rateLimited(what: string, result: RateLimiterRes): GraphQLError {
-  const retryAfter = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
-  return new GraphQLError(`Too many ${what} from this client; retry after ${retryAfter} s.`, {
-    extensions: {
-      code: 'RATE_LIMITED',
-      retryAfter,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
-    },
-  });
-}
-
 /**
  * Refuses operations over the depth, alias or cost limit (QUERY_TOO_COMPLEX), counts requests and cost
  * per client (token subject, else IP) per window (RATE_LIMITED, with Retry-After), and reports the
@@ -170,14 +155,14 @@ export function limitsPlugin(limits: LimitsConfig): ApolloServerPlugin<Context> 
           try {
             await requests.consume(client, 1);
           } catch (result) {
-            if (result instanceof RateLimiterRes) throw rateLimited('requests', result);
+            if (result instanceof RateLimiterRes) throw rateLimited('requests', result.msBeforeNext);
             throw result;
           }
           try {
             const spent = await costs.consume(client, requested);
             cost = { requested, remaining: spent.remainingPoints };
           } catch (result) {
-            if (result instanceof RateLimiterRes) throw rateLimited('costly operations', result);
+            if (result instanceof RateLimiterRes) throw rateLimited('costly operations', result.msBeforeNext);
             throw result;
           }
         },

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { defaultCypherDirs, prepareDatabase } from '../../src/graph/cypher-files';
 import { repoRoot } from '../../src/config';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/graph/local-neo4j';
+import { LocalNeo4j, startLocalNeo4j } from '../../src/processes/local-neo4j';
 import { bearer, Harness } from '../support/harness';
-import { testConnection } from '../support/env';
+import { localNeo4jConfig, testConnection } from '../support/env';
 
 /**
  * Kills Neo4j (SIGKILL) under streams of writes and reads, starts it again, and checks that every write the
@@ -22,7 +22,7 @@ describe('a database crash during writes and reads', () => {
 
   beforeAll(async () => {
     if (process.env.NEO4J_URI) return;
-    neo4j = await startLocalNeo4j({ home: HOME, boltPort: PORT, password: connection.password, heap: '512m', pageCache: '64m' });
+    neo4j = await startLocalNeo4j(localNeo4jConfig(HOME, PORT, { heap: '512m', pageCache: '64m' }));
     server = await Harness.start({ connection });
     await server.graph.write('MATCH (n) DETACH DELETE n');
     await prepareDatabase(server.graph, defaultCypherDirs(repoRoot), 'never');
@@ -73,7 +73,7 @@ describe('a database crash during writes and reads', () => {
     const beforeCrash = acknowledged.length;
     process.kill(neo4j.pid, 'SIGKILL');
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    neo4j = await startLocalNeo4j({ home: HOME, boltPort: PORT, password: connection.password, heap: '512m', pageCache: '64m' });
+    neo4j = await startLocalNeo4j(localNeo4jConfig(HOME, PORT, { heap: '512m', pageCache: '64m' }));
     const restarted = Date.now();
     const atRestart = acknowledged.length;
     while (acknowledged.length === atRestart && Date.now() - restarted < 60_000) {

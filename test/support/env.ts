@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { graphConnection, readConfig, repoRoot } from '../../src/config';
+import { LocalNeo4jConfig } from '../../src/processes/local-neo4j';
 
 /** Where the test database lives: NEO4J_URI when set (it is wiped!), else a local Neo4j on its own port. */
 export const TEST_BOLT_PORT = Number(process.env.NEO4J_TEST_BOLT_PORT || 7697);
@@ -8,4 +9,15 @@ export const TEST_HOME = path.join(repoRoot, '.neo4j', `test-${TEST_BOLT_PORT}`)
 
 export function testConnection() {
   return graphConnection(readConfig(), process.env.NEO4J_URI || `bolt://127.0.0.1:${TEST_BOLT_PORT}`);
+}
+
+/** The server's own settings (password included) for a local Neo4j of the tests': its folder, port and memory. */
+export function localNeo4jConfig(home: string, port: number, memory: { heap: string; pageCache: string }): LocalNeo4jConfig {
+  return readConfig({
+    ...process.env,
+    NEO4J_HOME: home,
+    NEO4J_BOLT_PORT: String(port),
+    NEO4J_HEAP: memory.heap,
+    NEO4J_PAGECACHE: memory.pageCache,
+  });
 }

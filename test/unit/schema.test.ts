@@ -13,8 +13,7 @@ import {
   isObjectType,
 } from 'graphql';
 import { repoRoot } from '../../src/config';
-import { buildGraphSchema } from '../../src/schema';
-import { TYPE_SPECS } from '../../src/modules/specs';
+import { buildGraphSchema, TYPE_SPECS } from '../../src/schema';
 import { schemaSdl } from '../../src/schema-file';
 
 const contract = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'contract', 'api-contract.graphql'), 'utf8'));

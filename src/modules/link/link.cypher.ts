@@ -1,5 +1,8 @@
-import { Parameters } from '../../graph/projection';
-import { RelationType } from './link.inputs';
+import { badUserInput, notFound } from '../../errors';
+import { CypherParams } from '../../graph/cypher-params';
+import { WriteQuery } from '../../graph/db';
+import { Row } from '../../graph/driver';
+import { LinkInput, RelationType } from './link.inputs';
 
 interface Ends {
   /** Neo4j label of the start node; Node means any. */
@@ -25,7 +28,7 @@ function pattern(type: RelationType): string {
   return RELATION_ENDS[type].undirected ? `(a)-[r:${type}]-(b)` : `(a)-[r:${type}]->(b)`;
 }
 
-function endsClauses(from: string, to: string, type: RelationType, params: Parameters): { match: string; allowed: string } {
+function endsClauses(from: string, to: string, type: RelationType, params: CypherParams): { match: string; allowed: string } {
   const ends = RELATION_ENDS[type];
   return {
     match: `OPTIONAL MATCH (a:Node {id: ${params.add(from)}})
@@ -34,27 +37,48 @@ OPTIONAL MATCH (b:Node {id: ${params.add(to)}})`,
   };
 }
 
-/** Creates the edge once (MERGE) when both ends exist and have the allowed labels; reports which held. */
-export function linkQuery(
-  input: { from: string; to: string; type: RelationType; properties: Record<string, unknown>; actor: string },
-  params: Parameters,
-): string {
-  const { match, allowed } = endsClauses(input.from, input.to, input.type, params);
-  return `${match}
+/** Refuses a link or unlink whose answer says an end is missing or the type does not allow the two ends. */
+function check(input: LinkInput, outcome: Row): void {
+  if (!outcome.fromExists) throw notFound('from', input.from);
+  if (!outcome.toExists) throw notFound('to', input.to);
+  if (!outcome.allowed) {
+    const ends = RELATION_ENDS[input.type];
+    const from = ends.from === 'Node' ? 'any node' : `a ${ends.from}`;
+    throw badUserInput('type', `type ${input.type} links ${from} to a ${ends.to}, two different nodes`);
+  }
+}
+
+/** Creates the edge once (MERGE) when both ends exist and have the allowed labels. */
+export function link(input: LinkInput): WriteQuery<boolean> {
+  const properties = Object.fromEntries(
+    Object.entries({ reason: input.reason, level: input.level }).filter(([, value]) => value !== undefined),
+  );
+  return {
+    cypher: ({ params, actor }) => {
+      const { match, allowed } = endsClauses(input.from, input.to, input.type, params);
+      return `${match}
 CALL (a, b) {
   WITH a, b WHERE ${allowed}
   MERGE ${pattern(input.type)}
   ON CREATE SET r.createdAt = datetime(), r.origin = 'user'
-  SET r += ${params.add(input.properties)}, r.updatedAt = datetime(), r.updatedBy = ${params.add(input.actor)}
+  SET r += ${params.add(properties)}, r.updatedAt = datetime(), r.updatedBy = ${params.add(actor)}
   RETURN count(r) AS changed
 }
 RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, coalesce(${allowed}, false) AS allowed, changed`;
+    },
+    answer: (row) => {
+      check(input, row);
+      return true;
+    },
+  };
 }
 
-/** Deletes the edge when both ends exist and have the allowed labels; `changed` is how many were removed. */
-export function unlinkQuery(input: { from: string; to: string; type: RelationType }, params: Parameters): string {
-  const { match, allowed } = endsClauses(input.from, input.to, input.type, params);
-  return `${match}
+/** Deletes the edge when both ends exist and have the allowed labels; answers whether there was one. */
+export function unlink(input: LinkInput): WriteQuery<boolean> {
+  return {
+    cypher: ({ params }) => {
+      const { match, allowed } = endsClauses(input.from, input.to, input.type, params);
+      return `${match}
 CALL (a, b) {
   WITH a, b WHERE ${allowed}
   MATCH ${pattern(input.type)}
@@ -62,4 +86,10 @@ CALL (a, b) {
   RETURN count(r) AS changed
 }
 RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, coalesce(${allowed}, false) AS allowed, changed`;
+    },
+    answer: (row) => {
+      check(input, row);
+      return (row.changed as number) > 0;
+    },
+  };
 }

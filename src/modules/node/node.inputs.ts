@@ -1,5 +1,7 @@
 import { IsOptional, Length, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { badUserInput } from '../../errors';
+import { slug } from '../slug';
 
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -33,6 +35,14 @@ export abstract class NodeInput {
   @MaxLength(200)
   @Matches(/\S/, { message: 'name must not be blank' })
   name!: string;
+}
+
+/** The id an upsert writes: the one given, else the slug of the name. */
+export function idFor(input: { id?: string | null; name: string }): string {
+  if (input.id) return input.id;
+  const id = slug(input.name);
+  if (!id) throw badUserInput('name', 'name must contain a letter or digit to make an id from (or give an id)');
+  return id;
 }
 
 /** A free-text field of at most 2,000 characters (description, summary, reason). */

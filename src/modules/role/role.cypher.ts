@@ -1,13 +1,19 @@
-import { Parameters, TypeSpec } from '../../graph/projection';
+import { PageQuery } from '../../graph/connection';
+import { TypeSpec } from '../../graph/projection';
 import { SalaryFilter, salaryConditions } from '../salary/salary.cypher';
-import { RoleWhere } from './role.inputs';
+import { RoleOrderBy, RolesArgs } from './role.inputs';
 
-/** Technologies of a role: the ones it uses directly and the ones its responsibilities involve. */
-export function roleTechnologies(role: string, technology: string): string {
-  return `CALL (${role}) {
-    MATCH (${role})-[:USES]->(t:Technology) RETURN t AS ${technology}
+/**
+ * The one rule for "a role uses a technology": directly (USES) or through one of its responsibilities
+ * (HAS_RESPONSIBILITY, then INVOLVES). A CALL subquery importing the variables `bound` that returns
+ * `returned` AS `as`, without duplicates; `role` and `technology` are node patterns such as "r:Role".
+ */
+export function roleUsesTechnology(pattern: { role: string; technology: string; bound: string; returned: string; as: string }): string {
+  const { role, technology, bound, returned, as } = pattern;
+  return `CALL (${bound}) {
+    MATCH (${role})-[:USES]->(${technology}) RETURN ${returned} AS ${as}
     UNION
-    MATCH (${role})-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:INVOLVES]->(t:Technology) RETURN t AS ${technology}
+    MATCH (${role})-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:INVOLVES]->(${technology}) RETURN ${returned} AS ${as}
   }`;
 }
 
@@ -25,7 +31,8 @@ export const ROLE_SPEC: TypeSpec = {
     technologies: {
       target: 'Technology',
       match: ({ from, to, args, params }) =>
-        roleTechnologies(from, to) + (args.kind ? ` WITH ${to} WHERE ${to}.kind = ${params.add(args.kind)}` : ''),
+        roleUsesTechnology({ role: from, technology: 't:Technology', bound: from, returned: 't', as: to }) +
+        (args.kind ? ` WITH ${to} WHERE ${to}.kind = ${params.add(args.kind)}` : ''),
     },
     collaboratesWith: {
       target: 'Collaboration',
@@ -63,27 +70,30 @@ export const SKILL_REQUIREMENT_SPEC: TypeSpec = {
 };
 
 /**
- * The `roles` query's MATCH and filter conditions on role variable `n`. The most selective filter anchors
- * the match (start from the technology, skill or team, a unique-id lookup, and walk to its few roles);
- * the others become conditions. Without one, every role is matched in (name, id) index order.
+ * The `roles` page. The most selective filter anchors the match (start from the technology, skill or team,
+ * a unique-id lookup, and walk to its few roles); the others become conditions. Without one, every role is
+ * matched in (name, id) index order.
  */
-export function roleSelection(where: RoleWhere | null | undefined, params: Parameters): { match: string; conditions: string[] } {
-  const conditions: string[] = [];
-  let match = '';
-  if (where?.usesTechnology) {
-    const technology = `(:Technology {id: ${params.add(where.usesTechnology)}})`;
-    match = `CALL () {
-    MATCH (n:Role)-[:USES]->${technology} RETURN n
-    UNION
-    MATCH (n:Role)-[:HAS_RESPONSIBILITY]->(:Responsibility)-[:INVOLVES]->${technology} RETURN n
-  } WITH n`;
-  }
-  const anchored = (pattern: string) => {
-    if (match) conditions.push(`EXISTS { ${pattern} }`);
-    else match = `MATCH ${pattern}`;
+export function rolesPage({ where, orderBy, first, after }: RolesArgs): PageQuery {
+  return {
+    select: ({ params }) => {
+      const conditions: string[] = [];
+      let match = '';
+      if (where?.usesTechnology) {
+        const technology = `:Technology {id: ${params.add(where.usesTechnology)}}`;
+        match = `${roleUsesTechnology({ role: 'n:Role', technology, bound: '', returned: 'n', as: 'n' })} WITH n`;
+      }
+      const anchored = (pattern: string) => {
+        if (match) conditions.push(`EXISTS { ${pattern} }`);
+        else match = `MATCH ${pattern}`;
+      };
+      if (where?.requiresSkill) anchored(`(n:Role)-[:REQUIRES]->(:Skill {id: ${params.add(where.requiresSkill)}})`);
+      if (where?.inTeam) anchored(`(n:Role)-[:MEMBER_OF]->(:Team {id: ${params.add(where.inTeam)}})`);
+      if (where?.nameContains) conditions.push(`toLower(n.name) CONTAINS toLower(${params.add(where.nameContains)})`);
+      return { match: match || 'MATCH (n:Role)', conditions };
+    },
+    direction: orderBy === RoleOrderBy.NAME_DESC ? 'DESC' : 'ASC',
+    first,
+    after,
   };
-  if (where?.requiresSkill) anchored(`(n:Role)-[:REQUIRES]->(:Skill {id: ${params.add(where.requiresSkill)}})`);
-  if (where?.inTeam) anchored(`(n:Role)-[:MEMBER_OF]->(:Team {id: ${params.add(where.inTeam)}})`);
-  if (where?.nameContains) conditions.push(`toLower(n.name) CONTAINS toLower(${params.add(where.nameContains)})`);
-  return { match: match || 'MATCH (n:Role)', conditions };
 }

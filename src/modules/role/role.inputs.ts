@@ -1,5 +1,6 @@
-import { IsIn, IsInt, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { IsIn, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Paginated } from '../connection/connection.inputs';
 import { IsNodeId, IsText, NodeInput } from '../node/node.inputs';
 
 export enum RoleOrderBy {
@@ -32,7 +33,7 @@ export class RoleWhere {
 }
 
 @ArgsType()
-export class RolesArgs {
+class RoleFilters {
   @Field(() => RoleWhere, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -41,18 +42,11 @@ export class RolesArgs {
   @Field(() => RoleOrderBy, { nullable: true, defaultValue: RoleOrderBy.NAME_ASC })
   @IsIn(Object.values(RoleOrderBy))
   orderBy: RoleOrderBy = RoleOrderBy.NAME_ASC;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: '1..100.' })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(1000)
-  after?: string | null;
 }
+
+/** The `roles` list's arguments: its filters, then the page. */
+@ArgsType()
+export class RolesArgs extends Paginated(RoleFilters) {}
 
 @InputType()
 export class RoleInput extends NodeInput {

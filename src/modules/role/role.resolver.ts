@@ -1,40 +1,35 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
-import { NodeIdArgs } from '../node/node.inputs';
-import { prefetched, Projected, readConnection, readNode } from '../read';
+import { Projected } from '../../graph/db';
+import { prefetched } from '../../graph/projection';
+import { upsertNode } from '../../graph/upsert';
+import { nodeById } from '../node/node.cypher';
+import { idFor, NodeIdArgs } from '../node/node.inputs';
 import { SalaryWhere } from '../salary/salary.inputs';
 import { Salary } from '../salary/salary.type';
 import { TechnologyKind } from '../technology/technology.enums';
 import { Technology } from '../technology/technology.type';
-import { roleSelection } from './role.cypher';
-import { upsertNode, idFor } from '../write';
-import { RoleInput, RoleOrderBy, RolesArgs } from './role.inputs';
+import { rolesPage } from './role.cypher';
+import { RoleInput, RolesArgs } from './role.inputs';
 import { Role, RoleConnection } from './role.type';
-
-const ROLE_CONNECTION = { connection: 'RoleConnection', edge: 'RoleEdge', node: 'Role' };
 
 @Resolver(() => Role)
 export class RoleResolver {
   @Query(() => Role, { nullable: true })
-  role(@Args() { id }: NodeIdArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Projected | null> {
-    return readNode(context, info, 'Role', (params) => `MATCH (n:Role {id: ${params.add(id)}})`);
+  role(@Args() { id }: NodeIdArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected | null> {
+    return db.node(info, nodeById('Role', id));
   }
 
   @Query(() => RoleConnection)
-  roles(@Args() args: RolesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
-    return readConnection(context, info, ROLE_CONNECTION, (params) => ({
-      ...roleSelection(args.where, params),
-      direction: args.orderBy === RoleOrderBy.NAME_DESC ? 'DESC' : 'ASC',
-      first: args.first,
-      after: args.after,
-    }));
+  roles(@Args() args: RolesArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
+    return db.page(info, rolesPage(args));
   }
 
   @Authorized('editor')
   @Mutation(() => Role, { description: 'Create, or update by id (id defaults to the slug of name).' })
-  upsertRole(@Arg('input', () => RoleInput) input: RoleInput, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
-    return upsertNode(context, info, 'Role', idFor(input), { name: input.name.trim(), summary: input.summary });
+  upsertRole(@Arg('input', () => RoleInput) input: RoleInput, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
+    return db.write(info, upsertNode('Role', idFor(input), { name: input.name.trim(), summary: input.summary }));
   }
 
   @FieldResolver(() => [Technology], {

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { Connection } from '../connection/connection.type';
 import { Node } from '../node/node.type';
 import { Responsibility } from '../responsibility/responsibility.type';
 import { Salary } from '../salary/salary.type';
@@ -50,32 +51,4 @@ export class SkillRequirement {
   level?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class PageInfo {
-  @Field()
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor?: string | null;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class RoleEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Role)
-  node!: Role;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class RoleConnection {
-  @Field(() => [RoleEdge])
-  edges!: RoleEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const RoleConnection = Connection(Role);

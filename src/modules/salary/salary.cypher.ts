@@ -1,7 +1,11 @@
 import neo4j from 'neo4j-driver';
-import { Parameters, TypeSpec } from '../../graph/projection';
+import { notFound } from '../../errors';
+import { CypherParams } from '../../graph/cypher-params';
+import { CypherText, Projected, WriteQuery } from '../../graph/db';
+import { TypeSpec } from '../../graph/projection';
 import { slug } from '../slug';
 import { SalaryGroupBy } from './salary.enums';
+import { SalaryStatsArgs } from './salary.inputs';
 
 export const SALARY_SPEC: TypeSpec = {
   relations: {
@@ -21,14 +25,14 @@ export interface SalaryFilter {
 const FILTER_FIELDS = ['country', 'currency', 'year', 'seniority', 'period'] as const;
 
 /** Equality conditions on salary variable `salary` for the filter's fields that are set. */
-export function salaryConditionList(salary: string, filter: SalaryFilter | null | undefined, params: Parameters): string[] {
+export function salaryConditionList(salary: string, filter: SalaryFilter | null | undefined, params: CypherParams): string[] {
   return FILTER_FIELDS.filter((field) => filter?.[field] !== null && filter?.[field] !== undefined).map(
     (field) => `${salary}.${field} = ${field === 'year' ? params.addInt(filter?.year as number) : params.add(filter?.[field])}`,
   );
 }
 
 /** ` WHERE ...` over salary variable `salary` ('' when the filter sets nothing). */
-export function salaryConditions(salary: string, filter: SalaryFilter | null | undefined, params: Parameters): string {
+export function salaryConditions(salary: string, filter: SalaryFilter | null | undefined, params: CypherParams): string {
   const conditions = salaryConditionList(salary, filter, params);
   return conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
 }
@@ -41,20 +45,17 @@ const GROUP_KEY: Record<SalaryGroupBy, string> = {
 };
 
 /** Statistics per (group key, currency, period): amounts in different currencies or periods never meet. */
-export function salaryStatsQuery(
-  groupBy: SalaryGroupBy,
-  roleId: string | null | undefined,
-  filter: SalaryFilter | null | undefined,
-  params: Parameters,
-): string {
-  const conditions = salaryConditionList('s', filter, params);
-  if (roleId) conditions.push(`r.id = ${params.add(roleId)}`);
-  return `MATCH (r:Role)-[:EARNS]->(s:Salary)
+export function salaryStats({ groupBy, roleId, where }: SalaryStatsArgs): CypherText {
+  return ({ params }) => {
+    const conditions = salaryConditionList('s', where, params);
+    if (roleId) conditions.push(`r.id = ${params.add(roleId)}`);
+    return `MATCH (r:Role)-[:EARNS]->(s:Salary)
 ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
 WITH ${GROUP_KEY[groupBy]} AS key, s
 RETURN key, s.currency AS currency, s.period AS period, count(s) AS count,
        min(s.amount) AS min, max(s.amount) AS max, avg(s.amount) AS avg
 ORDER BY key, currency, period`;
+  };
 }
 
 const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -74,9 +75,9 @@ export interface SalaryRecord {
 /**
  * One data point per role, seniority, country and year: the id is the slug of its label
  * ("senior-backend-developer-australia-2019"), so recording the same point again updates it.
- * Writes only when the role (and the source, if named) exist; reports which did.
+ * Writes only when the role (and the source, if named) exist; NOT_FOUND names the one missing.
  */
-export function recordSalaryQuery(record: SalaryRecord, actor: string, value: (salary: string) => string, params: Parameters): string {
+export function recordSalary(record: SalaryRecord): WriteQuery<Projected> {
   const countryName = REGION_NAMES.of(record.country) ?? record.country;
   const id = `${record.seniority.toLowerCase()}-${record.roleId}-${slug(countryName)}-${record.year}`;
   const properties = {
@@ -87,8 +88,10 @@ export function recordSalaryQuery(record: SalaryRecord, actor: string, value: (s
     seniority: record.seniority,
     period: record.period,
   };
-  const sourceId = params.add(record.sourceId ?? null);
-  return `OPTIONAL MATCH (r:Role {id: ${params.add(record.roleId)}})
+  return {
+    cypher: ({ params, project, actor }) => {
+      const sourceId = params.add(record.sourceId ?? null);
+      return `OPTIONAL MATCH (r:Role {id: ${params.add(record.roleId)}})
 OPTIONAL MATCH (source:Source {id: ${sourceId}})
 CALL (r, source) {
   WITH r, source WHERE r IS NOT NULL AND (${sourceId} IS NULL OR source IS NOT NULL)
@@ -107,6 +110,12 @@ CALL (r, source) {
   }
   RETURN collect(p) AS recorded
 }
-RETURN r IS NOT NULL AS roleExists, source IS NOT NULL AS sourceExists, [p IN recorded | ${value('p')}][0] AS value`;
+RETURN r IS NOT NULL AS roleExists, source IS NOT NULL AS sourceExists, [p IN recorded | ${project('p')}][0] AS value`;
+    },
+    answer: (row) => {
+      if (!row.roleExists) throw notFound('roleId', record.roleId);
+      if (!row.sourceExists && record.sourceId) throw notFound('sourceId', record.sourceId);
+      return row.value as Projected;
+    },
+  };
 }
-

@@ -1,13 +1,14 @@
 import { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
-import { Projected, readAll } from '../read';
+import { Projected } from '../../graph/db';
 import { Team } from './team.type';
+import { everyNode } from '../node/node.cypher';
 
 @Resolver(() => Team)
 export class TeamResolver {
   @Query(() => [Team])
-  teams(@Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
-    return readAll(context, info, 'Team');
+  teams(@Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
+    return db.nodes(info, everyNode('Team'));
   }
 }

@@ -1,26 +1,20 @@
-import { IsIn, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, InputType, Int } from 'type-graphql';
+import { IsIn, IsOptional } from 'class-validator';
+import { ArgsType, Field, InputType } from 'type-graphql';
+import { Paginated } from '../connection/connection.inputs';
 import { IsText, NodeInput } from '../node/node.inputs';
 import { TechnologyKind } from './technology.enums';
 
 @ArgsType()
-export class TechnologiesArgs {
+class TechnologyFilters {
   @Field(() => TechnologyKind, { nullable: true })
   @IsOptional()
   @IsIn(Object.values(TechnologyKind))
   kind?: TechnologyKind | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: '1..100.' })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(1000)
-  after?: string | null;
 }
+
+/** The `technologies` list's arguments: its filters, then the page. */
+@ArgsType()
+export class TechnologiesArgs extends Paginated(TechnologyFilters) {}
 
 @InputType()
 export class TechnologyInput extends NodeInput {

@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { Connection } from '../connection/connection.type';
 import { Node } from '../node/node.type';
 import { Responsibility } from '../responsibility/responsibility.type';
-import { PageInfo, Role } from '../role/role.type';
+import { Role } from '../role/role.type';
 import { TechnologyKind } from './technology.enums';
 
 @ObjectType({ implements: Node, simpleResolvers: true })
@@ -19,23 +20,4 @@ export class Technology extends Node {
   responsibilities!: Responsibility[];
 }
 
-@ObjectType({ simpleResolvers: true })
-export class TechnologyEdge {
-  @Field()
-  cursor!: string;
-
-  @Field(() => Technology)
-  node!: Technology;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class TechnologyConnection {
-  @Field(() => [TechnologyEdge])
-  edges!: TechnologyEdge[];
-
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  @Field(() => Int)
-  totalCount!: number;
-}
+export const TechnologyConnection = Connection(Technology);

@@ -1,5 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Node, NodeLabel } from '../node/node.type';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { NodeLabel } from '../node/node.type';
 
 @ObjectType({ description: 'A node in a graph-shaped answer, ready for a visualisation library.', simpleResolvers: true })
 export class GraphNode {
@@ -44,37 +44,4 @@ export class Path {
 
   @Field(() => [GraphEdge])
   edges!: GraphEdge[];
-}
-
-@ObjectType({ simpleResolvers: true })
-export class SearchHit {
-  @Field(() => Node)
-  node!: Node;
-
-  @Field(() => NodeLabel)
-  label!: NodeLabel;
-
-  @Field(() => Float)
-  score!: number;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class LabelCount {
-  @Field(() => NodeLabel)
-  label!: NodeLabel;
-
-  @Field(() => Int)
-  count!: number;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class GraphStats {
-  @Field(() => Int)
-  nodes!: number;
-
-  @Field(() => Int)
-  relationships!: number;
-
-  @Field(() => [LabelCount])
-  byLabel!: LabelCount[];
 }

@@ -1,9 +1,10 @@
-import { execFile, execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
+import { Config, repoRoot } from '../config';
+import { probeBolt } from '../graph/driver';
+import { acquireLock, commandLine, isAlive, portIsFree, run, sleep, tail, terminate } from './os-process';
 
 /**
  * Starts a real Neo4j Community server (embedded DBMS with a Bolt connector, see
@@ -15,15 +16,8 @@ import neo4j from 'neo4j-driver';
  * logs/launcher-build.log (Maven's output), neo4j.pid, start.lock (only while starting).
  */
 
-export interface LocalNeo4jOptions {
-  home: string;
-  boltPort: number;
-  password: string;
-  heap?: string;
-  pageCache?: string;
-  startTimeoutMs?: number;
-  log?: (line: string) => void;
-}
+/** Where and how to run it (NEO4J_HOME, NEO4J_BOLT_PORT, NEO4J_HEAP, NEO4J_PAGECACHE) and its credentials, as readConfig validated them. */
+export type LocalNeo4jConfig = Pick<Config, 'local' | 'neo4jPassword'>;
 
 export interface LocalNeo4j {
   uri: string;
@@ -40,29 +34,28 @@ export class LocalNeo4jError extends Error {
 }
 
 const MAIN_CLASS = 'kg.LocalNeo4j';
+/** The local server's one user, whose password LocalNeo4j.java sets from NEO4J_PASSWORD. */
+const LOCAL_USER = 'neo4j';
 const READY_MARK = 'READY bolt://';
-const STOP_TIMEOUT_MS = 30_000;
+/** How long Neo4j may take to answer after its JVM starts. */
+const START_TIMEOUT_MS = 180_000;
 const INSTALL_JAVA =
   'install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to an existing database.';
 
-export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  const home = path.resolve(opts.home);
-  const port = opts.boltPort;
-  const heap = opts.heap ?? '1g';
-  const pageCache = opts.pageCache ?? '512m';
-  const timeoutMs = opts.startTimeoutMs ?? 180_000;
-  const log = opts.log ?? (() => undefined);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new LocalNeo4jError(`Bolt port ${port} is not a valid TCP port.`);
-  if (opts.password.length < 8) throw new LocalNeo4jError('The Neo4j password must be at least 8 characters long.');
-  for (const [name, value] of [['heap', heap], ['page cache', pageCache]]) {
-    if (!/^\d+[kmg]?$/i.test(value)) throw new LocalNeo4jError(`The Neo4j ${name} size "${value}" is not a size like 512m or 1g.`);
-  }
+/** Starts the local Neo4j of `config.local.home`, or reuses it when it already runs there (started by any process). */
+export async function startLocalNeo4j(config: LocalNeo4jConfig, log: (line: string) => void = () => undefined): Promise<LocalNeo4j> {
+  const { home, boltPort: port, heap, pageCache } = config.local;
+  const password = config.neo4jPassword;
+  const timeoutMs = START_TIMEOUT_MS;
   fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
 
-  const releaseLock = await acquireStartLock(home, timeoutMs);
+  // The holder of the lock may be running a first-time Maven build.
+  const releaseLock = await acquireLock(path.join(home, 'start.lock'), timeoutMs + 600_000, (holder) =>
+    new LocalNeo4jError(`Another process (pid ${holder}) is still starting the local Neo4j in ${home}.`),
+  );
   try {
     const running = findRunning(home);
-    if (running) return await reuse(home, running, opts.password, port, timeoutMs);
+    if (running) return await reuse(home, running, password, port, timeoutMs);
 
     await checkJava();
     const launcher = await ensureLauncher(home, log);
@@ -71,7 +64,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
         `Port ${port} on 127.0.0.1 is already in use by another process: stop it or choose another port (NEO4J_BOLT_PORT).`,
       );
     }
-    return await spawnServer({ home, port, password: opts.password, heap, pageCache, timeoutMs, launcher, log });
+    return await spawnServer({ home, port, password, heap, pageCache, timeoutMs, launcher, log });
   } finally {
     releaseLock();
   }
@@ -159,7 +152,7 @@ async function spawnServer(p: SpawnParams): Promise<LocalNeo4j> {
       throw new LocalNeo4jError(`The local Neo4j stopped during start-up (${exited}); last lines of ${logFile}:\n${tail(logFile)}`);
     }
     if (fs.readFileSync(logFile, 'utf8').includes(READY_MARK)) {
-      const state = await probeBolt(uri, p.password);
+      const state = await probeBolt(uri, LOCAL_USER, p.password);
       if (state === 'ok') break;
       if (state === 'unauthorized') {
         await terminate(pid);
@@ -202,7 +195,7 @@ async function reuse(home: string, running: Running, password: string, port: num
   const started = Date.now();
   // It may still be starting (launched by another process); wait for it like for our own.
   for (;;) {
-    const state = await probeBolt(uri, password);
+    const state = await probeBolt(uri, LOCAL_USER, password);
     if (state === 'ok') break;
     if (state === 'unauthorized') {
       throw new LocalNeo4jError(
@@ -217,33 +210,6 @@ async function reuse(home: string, running: Running, password: string, port: num
     await sleep(500);
   }
   return { uri, pid: running.pid, startedHere: false, stop: async () => undefined };
-}
-
-/** 'unauthorized' means the server is up but rejects the password (or locked the user after failed logins). */
-async function probeBolt(uri: string, password: string): Promise<'ok' | 'unauthorized' | 'down'> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {
-    connectionTimeout: 3000,
-    connectionAcquisitionTimeout: 5000,
-    maxConnectionPoolSize: 1,
-    disableLosslessIntegers: true,
-  });
-  try {
-    await driver.executeQuery('RETURN 1');
-    return 'ok';
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    return code.startsWith('Neo.ClientError.Security.') ? 'unauthorized' : 'down';
-  } finally {
-    await driver.close();
-  }
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen({ host: '127.0.0.1', port, exclusive: true }, () => server.close(() => resolve(true)));
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +244,7 @@ async function checkMaven(): Promise<void> {
 
 /** Builds the launcher unless a build for the current pom.xml + Java source exists and its jars are still in ~/.m2. */
 async function ensureLauncher(home: string, log: (line: string) => void): Promise<Launcher> {
-  const projectDir = findLauncherProject();
+  const projectDir = path.join(repoRoot, 'scripts', 'neo4j');
   const pom = path.join(projectDir, 'pom.xml');
   const hash = createHash('sha256')
     .update(fs.readFileSync(pom))
@@ -339,17 +305,8 @@ function readArgFileClasspath(text: string): string[] {
   return value ? value.split(path.delimiter) : [];
 }
 
-/** scripts/neo4j relative to this file, both from src/graph (ts-jest) and dist/src/graph (compiled). */
-function findLauncherProject(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'scripts', 'neo4j');
-    if (fs.existsSync(path.join(candidate, 'pom.xml'))) return candidate;
-    if (path.dirname(dir) === dir) throw new LocalNeo4jError(`Cannot find scripts/neo4j/pom.xml above ${__dirname}.`);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
-// Processes, pid file and start lock
+// The pid file
 
 interface Running {
   pid: number;
@@ -368,7 +325,7 @@ function findRunning(home: string): Running | undefined {
   } catch {
     return undefined;
   }
-  const args = Number.isInteger(pid) && pid > 0 && isAlive(pid) ? commandLine(pid) : undefined;
+  const args = Number.isInteger(pid) && pid > 0 && isAlive(pid) ? commandLine(pid, launcherArguments) : undefined;
   const at = args?.indexOf(MAIN_CLASS) ?? -1;
   if (args && at >= 0 && path.resolve(args[at + 1] ?? '') === home) return { pid, port: Number(args[at + 2]) };
   fs.rmSync(pidFile(home), { force: true });
@@ -383,106 +340,12 @@ function removePidFile(home: string, pid: number): void {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  // An exited child whose parent has not reaped it yet still accepts signals.
-  try {
-    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
+/** The launcher's main class, home and port from a `ps` line (paths with spaces are rejoined by the regex). */
+function launcherArguments(psLine: string): string[] {
+  const match = new RegExp(`${MAIN_CLASS.replace('.', '\\.')} (.+) (\\d+)\\s*$`).exec(psLine);
+  return match ? [MAIN_CLASS, match[1], match[2]] : [];
 }
-
-function commandLine(pid: number): string[] | undefined {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-  } catch {
-    // No /proc (macOS): fall back to ps. Paths with spaces are rejoined by the regex below.
-    try {
-      const line = execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
-      const match = new RegExp(`${MAIN_CLASS.replace('.', '\\.')} (.+) (\\d+)\\s*$`).exec(line);
-      return match ? [MAIN_CLASS, match[1], match[2]] : [];
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-async function terminate(pid: number): Promise<void> {
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(pid, name);
-    } catch {
-      // already gone
-    }
-  };
-  signal('SIGTERM');
-  const deadline = Date.now() + STOP_TIMEOUT_MS;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(100);
-  if (isAlive(pid)) {
-    signal('SIGKILL');
-    while (isAlive(pid)) await sleep(100);
-  }
-}
-
-/** Serialises starts for one home (e.g. `npm start` and `npm test` at once); a lock of a dead process is taken over. */
-async function acquireStartLock(home: string, timeoutMs: number): Promise<() => void> {
-  const lock = path.join(home, 'start.lock');
-  const deadline = Date.now() + timeoutMs + 600_000; // the holder may be running a first-time Maven build
-  for (;;) {
-    try {
-      fs.writeFileSync(lock, `${process.pid}\n`, { flag: 'wx' });
-      return () => fs.rmSync(lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = Number.parseInt(fs.readFileSync(lock, 'utf8'), 10);
-    if (!holder || !isAlive(holder)) {
-      fs.rmSync(lock, { force: true });
-      continue;
-    }
-    if (Date.now() > deadline) throw new LocalNeo4jError(`Another process (pid ${holder}) is still starting the local Neo4j in ${home}.`);
-    await sleep(500);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
 
 function boltUri(port: number): string {
   return `bolt://127.0.0.1:${port}`;
-}
-
-function tail(file: string, lines = 20): string {
-  try {
-    const text = fs.readFileSync(file, 'utf8').trimEnd();
-    return text ? text.split('\n').slice(-lines).join('\n') : '(nothing logged yet)';
-  } catch {
-    return '(no log)';
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-interface RunResult {
-  code: number | null;
-  output: string;
-  missing: boolean;
-}
-
-/** Runs a command to completion, collecting stdout and stderr together; `missing` when it is not on PATH. */
-function run(command: string, args: string[]): Promise<RunResult> {
-  return new Promise((resolve) => {
-    execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // error.code is the exit status when the command ran, or an errno string such as 'ENOENT' when it could not start.
-      const code: unknown = error?.code;
-      resolve({ code: error ? (typeof code === 'number' ? code : -1) : 0, output: `${stdout}${stderr}`, missing: code === 'ENOENT' });
-    });
-  });
 }

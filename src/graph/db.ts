@@ -1,0 +1,133 @@
+import { getNamedType, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
+import { ResolveTree } from 'graphql-parse-resolve-info';
+import { compileConnection, connectionResult, connectionTypes, PageQuery } from './connection';
+import { CypherParams } from './cypher-params';
+import { Graph, RoundTrips, Row } from './driver';
+import { Projection, resolveTree, TypeSpecs } from './projection';
+import { shapeRow } from './shape';
+
+/** A value shaped as the GraphQL selection asks: keyed by response name (alias). */
+export type Projected = Record<string, unknown>;
+
+/** What a concept's Cypher is written with. Values only ever enter it through `params`. */
+export interface QueryBuilder {
+  params: CypherParams;
+  /** The current field's selection over node variable `node`, as one Cypher map expression. */
+  project(node: string): string;
+  /**
+   * The selection of the current field's sub-field `field` (every alias of it) over node variable `node`:
+   * a map keyed by alias. A row column named `field` holding it is unpacked by `rows`.
+   */
+  projectField(field: string, node: string): string;
+  /** Who the request acts as (the token's subject, else "anonymous"): writes are stamped with it. */
+  actor: string;
+}
+
+/** A concept's query text, written with a QueryBuilder. */
+export type CypherText = (query: QueryBuilder) => string;
+
+/** A write: its Cypher (one transaction) and what its single answer row means for the client. */
+export interface WriteQuery<T> {
+  cypher: CypherText;
+  /** The field's value; throws a contract error when the row says the write was refused. */
+  answer: (row: Row) => T;
+}
+
+interface Compiled {
+  cypher: string;
+  params: CypherParams;
+  tree: ResolveTree;
+  /** Name of the field's GraphQL type (a list's item type). */
+  typeName: string;
+  /** Row columns that hold maps keyed by alias (QueryBuilder.projectField). */
+  byAlias: Set<string>;
+}
+
+/**
+ * One request's door to the graph. A resolver hands it its concept's query (a node, a list, a keyset page,
+ * rows or a write) and the field's `info`; this alone builds the projection and parameters, counts round
+ * trips and shapes rows into the answer. The type specs come from the composition root, so this layer
+ * imports nothing from modules/.
+ */
+export class Db {
+  /** Cypher queries (database round trips) this request has run. */
+  readonly roundTrips: RoundTrips = { count: 0 };
+
+  constructor(
+    private readonly graph: Graph,
+    private readonly specs: TypeSpecs,
+    private readonly actor: string,
+  ) {}
+
+  /** The nodes that `match` binds to `n` (MATCH/WHERE/ORDER BY clauses), each projected as the selection asks. */
+  async nodes(info: GraphQLResolveInfo, match: CypherText): Promise<Projected[]> {
+    const { cypher, params } = this.compile(info, (query) => `${match(query)} RETURN ${query.project('n')} AS value`);
+    const rows = await this.read(cypher, params);
+    return rows.map((row) => row.value as Projected);
+  }
+
+  /** The first node that `match` binds to `n`, or null. */
+  async node(info: GraphQLResolveInfo, match: CypherText): Promise<Projected | null> {
+    const [node] = await this.nodes(info, match);
+    return node ?? null;
+  }
+
+  /** One page of a keyset connection (and its total count when asked), in one query. */
+  async page(info: GraphQLResolveInfo, page: PageQuery): Promise<Projected> {
+    const tree = resolveTree(info);
+    const projection = new Projection(info.schema, this.specs);
+    const types = connectionTypes(info.schema, getNamedType(info.returnType).name);
+    const cypher = compileConnection(projection, tree, types, page);
+    const [answer] = await this.read(cypher, projection.params);
+    return connectionResult(tree, types, answer as { totalCount: unknown; rows: unknown; hasNextPage: unknown });
+  }
+
+  /** The rows `query` returns, each re-keyed by response name (its columns are named after the fields). */
+  async rows(info: GraphQLResolveInfo, query: CypherText): Promise<Projected[]> {
+    const { rows, shaped } = await this.readRows(info, query);
+    return rows.map(shaped);
+  }
+
+  /** The first row `query` returns, re-keyed by response name; when there is none, `otherwise` re-keyed the same way, or null. */
+  async row(info: GraphQLResolveInfo, query: CypherText, otherwise?: Row): Promise<Projected | null> {
+    const { rows, shaped } = await this.readRows(info, query);
+    const found = rows[0] ?? otherwise;
+    return found ? shaped(found) : null;
+  }
+
+  /** Runs a write in one transaction and returns what its answer row means. */
+  async write<T>(info: GraphQLResolveInfo, query: WriteQuery<T>): Promise<T> {
+    const { cypher, params } = this.compile(info, query.cypher);
+    const [row] = await this.graph.write(cypher, params.values, this.roundTrips);
+    return query.answer(row);
+  }
+
+  private async readRows(info: GraphQLResolveInfo, query: CypherText): Promise<{ rows: Row[]; shaped: (row: Row) => Projected }> {
+    const { cypher, params, tree, typeName, byAlias } = this.compile(info, query);
+    const rows = await this.read(cypher, params);
+    return { rows, shaped: (row) => shapeRow(tree, typeName, row, byAlias) };
+  }
+
+  private read(cypher: string, params: CypherParams): Promise<Row[]> {
+    return this.graph.read(cypher, params.values, this.roundTrips);
+  }
+
+  private compile(info: GraphQLResolveInfo, text: CypherText): Compiled {
+    const tree = resolveTree(info);
+    const typeName = getNamedType(info.returnType).name;
+    const projection = new Projection(info.schema, this.specs);
+    const byAlias = new Set<string>();
+    const builder: QueryBuilder = {
+      params: projection.params,
+      actor: this.actor,
+      project: (node) => projection.map(typeName, tree.fieldsByTypeName, { node }),
+      projectField: (field, node) => {
+        byAlias.add(field);
+        const fieldType = getNamedType((info.schema.getType(typeName) as GraphQLObjectType).getFields()[field].type).name;
+        const selections = Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((selection) => selection.name === field);
+        return projection.mapByAlias(fieldType, selections, { node });
+      },
+    };
+    return { cypher: text(builder), params: projection.params, tree, typeName, byAlias };
+  }
+}

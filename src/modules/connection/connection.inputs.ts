@@ -1,0 +1,23 @@
+import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, ClassType, Field, Int } from 'type-graphql';
+
+/**
+ * A paginated list's arguments: `Filters`' own, then the page's (`first` 1..100, default 20, and `after`).
+ * type-graphql lists a base class's arguments first, so the page's come last, as clients expect.
+ */
+export function Paginated<Filters extends ClassType<object>>(filters: Filters) {
+  @ArgsType()
+  class PaginatedArgs extends filters {
+    @Field(() => Int, { nullable: true, defaultValue: 20, description: '1..100.' })
+    @IsInt()
+    @Min(1)
+    @Max(100)
+    first = 20;
+
+    @Field(() => String, { nullable: true })
+    @IsOptional()
+    @MaxLength(1000)
+    after?: string | null;
+  }
+  return PaginatedArgs;
+}

@@ -1,0 +1,24 @@
+import { CypherText, WriteQuery } from '../../graph/db';
+
+/** The node of `label` (a label from code, never user text) with that id, bound to `n`. */
+export function nodeById(label: string, id: string): CypherText {
+  return ({ params }) => `MATCH (n:${label} {id: ${params.add(id)}})`;
+}
+
+/** Every node of `label`, ordered by name then id. */
+export function everyNode(label: string): CypherText {
+  return () => `MATCH (n:${label}) WITH n ORDER BY n.name, n.id`;
+}
+
+/** Deletes the node and its relationships; a role takes its salaries along. Answers whether it existed. */
+export function deleteNode(id: string): WriteQuery<boolean> {
+  return {
+    cypher: ({ params }) => `OPTIONAL MATCH (n:Node {id: ${params.add(id)}})
+OPTIONAL MATCH (n:Role)-[:EARNS]->(salary:Salary)
+WITH n, n IS NOT NULL AS existed, collect(salary) AS salaries
+FOREACH (salary IN salaries | DETACH DELETE salary)
+DETACH DELETE n
+RETURN existed`,
+    answer: (row) => row.existed as boolean,
+  };
+}

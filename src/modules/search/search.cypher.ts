@@ -1,0 +1,33 @@
+import { CypherText } from '../../graph/db';
+import { NEO4J_LABEL, nodeLabelOf } from '../node/node.type';
+import { SearchArgs } from './search.inputs';
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/**
+ * User text -> a Lucene query that cannot be a syntax error or an operator: every special character is
+ * escaped and terms are lower-cased (so AND/OR/NOT are plain words). Each term counts as itself
+ * (boosted) or as a prefix, so "back" finds "backend".
+ */
+export function luceneQuery(text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter((term) => term.length > 0)
+    .map((term) => term.toLowerCase().replace(LUCENE_SPECIAL, '\\$&'))
+    .map((term) => `${term}^2 ${term}*`)
+    .join(' ');
+}
+
+/** Full-text hits over the node_search index, best first; each hit's node projected as the selection asks. */
+export function search({ text, labels, first }: SearchArgs): CypherText {
+  return ({ params, projectField }) => {
+    const labelFilter = labels?.length
+      ? `WHERE any(label IN labels(n) WHERE label IN ${params.add(labels.map((label) => NEO4J_LABEL[label]))})`
+      : '';
+    return `CALL db.index.fulltext.queryNodes('node_search', ${params.add(luceneQuery(text))}) YIELD node AS n, score
+${labelFilter}
+WITH n, score ORDER BY score DESC, n.id LIMIT ${params.addInt(first)}
+RETURN ${projectField('node', 'n')} AS node, ${nodeLabelOf('n')} AS label, score`;
+  };
+}

@@ -1,0 +1,23 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { NodeLabel } from '../node/node.type';
+
+@ObjectType({ simpleResolvers: true })
+export class LabelCount {
+  @Field(() => NodeLabel)
+  label!: NodeLabel;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class GraphStats {
+  @Field(() => Int)
+  nodes!: number;
+
+  @Field(() => Int)
+  relationships!: number;
+
+  @Field(() => [LabelCount])
+  byLabel!: LabelCount[];
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../src/config';
+
+/** The layering that keeps one door to the graph: resolvers only ask, the graph layer knows no concept. */
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(file);
+    return entry.name.endsWith('.ts') ? [file] : [];
+  });
+}
+
+const src = path.join(repoRoot, 'src');
+const relative = (file: string) => path.relative(repoRoot, file);
+const resolvers = sourceFiles(src).filter((file) => file.endsWith('.resolver.ts'));
+
+/** Upper-case Cypher clause keywords; TypeScript has none of these words in capitals. */
+const CYPHER_CLAUSE = /\b(MATCH|MERGE|CREATE|DELETE|SET|RETURN)\b/;
+/** Building query parameters or calling the driver wrapper: the graph layer's work. */
+const QUERY_PLUMBING = /\b(CypherParams|Projection|QueryBuilder|roundTrips|Graph)\b|\.(read|write)\(\s*['"`]|\bparams\.add/;
+
+/** A file's code without its comments and the text of its decorators' descriptions. */
+function code(file: string): string {
+  return fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/.*$/gm, '')
+    .replace(/description: (['"`])(?:\\.|(?!\1).)*\1/g, 'description: ""');
+}
+
+describe('resolvers', () => {
+  it('exist (the checks below look at something)', () => {
+    expect(resolvers.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(resolvers.map((file) => [relative(file), file]))('%s holds no Cypher clause', (_name, file) => {
+    expect(code(file).match(CYPHER_CLAUSE)?.[0]).toBeUndefined();
+  });
+
+  it.each(resolvers.map((file) => [relative(file), file]))('%s builds no query parameters and counts no round trips', (_name, file) => {
+    expect(code(file).match(QUERY_PLUMBING)?.[0]).toBeUndefined();
+  });
+});
+
+describe('the graph layer', () => {
+  it.each(sourceFiles(path.join(src, 'graph')).map((file) => [relative(file), file]))('%s imports nothing from modules/', (_name, file) => {
+    expect(code(file).match(/from '\.\.\/modules\/[^']*'/)?.[0]).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { graphConnection, readConfig, repoRoot } from '../src/config';
-import { cypherFiles, defaultCypherDirs, describeCounters, runCypherFiles } from '../src/graph/cypher-files';
+import { cypherFiles, defaultCypherDirs, describeCounters, graphCounts, runCypherFiles } from '../src/graph/cypher-files';
 import { Graph } from '../src/graph/driver';
 
 /** `npm run seed`: applies cypher/schema then cypher/seed to NEO4J_URI (default: the local Neo4j's port). */
@@ -12,7 +12,7 @@ async function seed(): Promise<void> {
     await runCypherFiles(graph, [...cypherFiles(dirs.schema), ...cypherFiles(dirs.seed)], (report) =>
       console.log(`${report.file} #${report.statement}: ${describeCounters(report.counters)}`),
     );
-    const [counts] = await graph.read('RETURN COUNT { () } AS nodes, COUNT { ()-[]->() } AS relationships');
+    const counts = await graphCounts(graph);
     console.log(`Graph at ${connection.uri}: ${counts.nodes} nodes, ${counts.relationships} relationships`);
   } finally {
     await graph.close();

@@ -8,6 +8,8 @@ export interface Config {
   host: string;
   production: boolean;
   logLevel: string;
+  /** 'auto': pretty on a terminal outside production, JSON lines otherwise. */
+  logFormat: 'auto' | 'pretty' | 'json';
   /** Unset means: start the project's own local Neo4j (see `local` below). */
   neo4jUri: string | undefined;
   neo4jUser: string;
@@ -81,6 +83,7 @@ export function readConfig(env: Env = process.env): Config {
     host: env.HOST || '127.0.0.1',
     production: env.NODE_ENV === 'production',
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', ['auto', 'pretty', 'json'], 'auto') as Config['logFormat'],
     neo4jUri: env.NEO4J_URI || undefined,
     neo4jUser: env.NEO4J_USER || 'neo4j',
     neo4jPassword: password,

@@ -1,23 +1,25 @@
 import 'reflect-metadata';
+import { AddressInfo } from 'node:net';
 import { Config, ConfigError, graphConnection, readConfig, repoRoot } from './config';
-import { defaultCypherDirs, prepareDatabase } from './graph/cypher-files';
+import { defaultCypherDirs, graphCounts, prepareDatabase } from './graph/cypher-files';
 import { Graph } from './graph/driver';
 import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j } from './processes/local-neo4j';
-import { createLogger } from './http/observability';
+import { bannerText, startBanner } from './http/banner';
+import { createLogger, prettyDestination } from './http/observability';
 import { buildServer } from './server';
 import { Logger } from 'pino';
 
 const RETRY_MS = 5_000;
 
-/** Applies schema and seed when Neo4j answers; false (and a warning the first time) when it does not. */
-function preparer(graph: Graph, config: Config, uri: string, log: Logger): () => Promise<boolean> {
+/** Applies schema and seed when Neo4j answers (and says whether it seeded); null (and a warning the first time) when it does not. */
+function preparer(graph: Graph, config: Config, uri: string, log: Logger): () => Promise<{ seeded: boolean } | null> {
   let warned = false;
   return async () => {
     try {
       await graph.verify();
       const { seeded } = await prepareDatabase(graph, defaultCypherDirs(repoRoot), config.seedOnStart ? 'if-empty' : 'never');
       log.info(seeded ? 'Neo4j is ready; seeded the default knowledge graph.' : 'Neo4j is ready.');
-      return true;
+      return { seeded };
     } catch (error) {
       if (!warned) {
         log.warn(
@@ -27,7 +29,7 @@ function preparer(graph: Graph, config: Config, uri: string, log: Logger): () =>
         );
         warned = true;
       }
-      return false;
+      return null;
     }
   };
 }
@@ -35,7 +37,8 @@ function preparer(graph: Graph, config: Config, uri: string, log: Logger): () =>
 /** Composition root: config, database (the local one when NEO4J_URI is unset), HTTP, schema + seed. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const log = createLogger(config.logLevel);
+  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY && !config.production);
+  const log = createLogger(config.logLevel, pretty ? prettyDestination() : undefined);
   let local: LocalNeo4j | undefined;
   let uri = config.neo4jUri;
   if (!uri) {
@@ -47,13 +50,22 @@ async function main(): Promise<void> {
   const { httpServer, apollo } = await buildServer(config, graph, log);
   // Seed before serving when Neo4j answers, so the first request sees the graph; otherwise serve and retry.
   const prepare = preparer(graph, config, uri, log);
-  const ready = await prepare();
+  const prepared = await prepare();
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
-  log.info(`GraphQL API on http://${config.host}:${config.port}/graphql (Neo4j ${uri})`);
+  const { port } = httpServer.address() as AddressInfo;
+  const banner = startBanner(config, {
+    origin: `http://${config.host}:${port}`,
+    neo4jUri: uri,
+    neo4jStartedHere: local?.startedHere ?? false,
+    counts: prepared ? await graphCounts(graph).catch(() => undefined) : undefined,
+    seededNow: prepared?.seeded ?? false,
+  });
+  if (pretty) console.log(`\n${bannerText(banner)}\n`);
+  else log.info(Object.fromEntries(banner.lines.map(([name, value]) => [name.toLowerCase(), value])), `${banner.title} (Neo4j ${uri})`);
 
   let stopping = false;
   const preparing = (async () => {
-    for (let done = ready; !done && !stopping; done = await prepare()) {
+    for (let done = prepared !== null; !done && !stopping; done = (await prepare()) !== null) {
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
   })();

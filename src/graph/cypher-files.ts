@@ -92,6 +92,12 @@ export function defaultCypherDirs(root: string): CypherDirs {
   return { schema: path.join(root, 'cypher', 'schema'), seed: path.join(root, 'cypher', 'seed') };
 }
 
+/** How many nodes and relationships the graph holds (Neo4j's count store: no scan). */
+export async function graphCounts(graph: Graph): Promise<{ nodes: number; relationships: number }> {
+  const [counts] = await graph.read('RETURN COUNT { () } AS nodes, COUNT { ()-[]->() } AS relationships');
+  return counts as { nodes: number; relationships: number };
+}
+
 /** Applies constraints and indexes, then the seed when `seed` is "always" or the graph has no nodes yet. */
 export async function prepareDatabase(
   graph: Graph,

@@ -4,11 +4,12 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { RequestHandler } from 'express';
 import pino, { Logger } from 'pino';
 import pinoHttp from 'pino-http';
+import pinoPretty from 'pino-pretty';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Context } from '../context';
 import { Graph } from '../graph/driver';
 
-/** Structured JSON logs; the Authorization header and cookies never reach them. */
+/** Structured logs (JSON lines unless `destination` says otherwise); the Authorization header and cookies never reach them. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const options = {
     level,
@@ -16,6 +17,28 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/**
+ * Lines a person reads on a terminal: time, level and message; an access line reads "GET /graphql 200 12 ms",
+ * an operation line names the operation, its duration and round trips. Everything else stays in JSON logs.
+ */
+export function prettyDestination(): pino.DestinationStream {
+  return pinoPretty({
+    colorize: true,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,reqId,req,res,responseTime,operation,durationMs,roundTrips,outcome,errorCodes',
+    messageFormat: (log) => {
+      const { req, res, responseTime } = log as { req?: { method: string; url: string }; res?: { statusCode: number }; responseTime?: number };
+      if (req && res) return `${req.method} ${req.url} ${res.statusCode} ${responseTime} ms`;
+      if (log.operation) return `${log.operation}: ${log.outcome} in ${log.durationMs} ms, ${log.roundTrips} round trip(s)`;
+      return String(log.msg ?? '');
+    },
+  });
+}
+
+/** Probes and scrapes: logged at debug, so the terminal shows requests people make. */
+const QUIET_ROUTES = /^\/(health\/|metrics\b)/;
 
 export interface Metrics {
   registry: Registry;
@@ -100,7 +123,8 @@ export function httpObservability(logger: Logger, metrics: Metrics): RequestHand
           logger,
           genReqId: requestId,
           quietReqLogger: true,
-          customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+          customLogLevel: (request, response, error) =>
+            QUIET_ROUTES.test(request.url ?? '') ? 'debug' : error || response.statusCode >= 500 ? 'error' : 'info',
         });
   const timing: RequestHandler = (request, response, next) => {
     const stop = metrics.httpDuration.startTimer({ method: request.method });

@@ -50,3 +50,12 @@ it('answers liveness and readiness', async () => {
   const ready = await fetch(`${server.url}/health/ready`);
   expect(ready.status).toBe(200);
 });
+
+it('logs health probes and metrics scrapes at debug, not info', async () => {
+  for (const [path, id] of [['/health/ready', 'probe-1'], ['/health/live', 'probe-2'], ['/metrics', 'scrape-1']]) {
+    await (await fetch(`${server.url}${path}`, { headers: { 'x-request-id': id } })).text();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const quiet = lines.filter((line) => ['probe-1', 'probe-2', 'scrape-1'].includes(line.reqId) && line.level >= 30);
+  expect(quiet).toEqual([]);
+});

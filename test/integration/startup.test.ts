@@ -21,9 +21,13 @@ interface Run {
   exited: Promise<number | null>;
 }
 
-function run(env: Record<string, string>): Run {
+/** The built server, or `command` (which runs it, e.g. under `script` for a terminal) with the same env. */
+function run(env: Record<string, string | undefined>, command: string[] = [process.execPath, MAIN]): Run {
   // NODE_ENV as `npm start` has it, not Jest's `test` (Apollo, for one, handles signals differently under test).
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, NODE_ENV: 'development', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command[0], command.slice(1), {
+    env: { ...process.env, NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -91,5 +95,66 @@ describe('npm start (the built server)', () => {
     const server = run({ PORT: 'eighty' });
     expect(await server.exited).toBe(1);
     expect(server.output().trim()).toBe('Cannot start: PORT must be an integer from 0 to 65535, got "eighty"');
+  });
+
+  describe('the start banner', () => {
+    const BANNER_ROWS = ['IDE', 'Explorer', 'Metrics', 'Health', 'Neo4j', 'Graph', 'Auth', 'Stop'];
+
+    async function bannerOf(env: Record<string, string | undefined>, command?: string[]): Promise<string> {
+      const port = await freePort();
+      const { uri, password } = testConnection();
+      const server = run({ NEO4J_URI: uri, NEO4J_PASSWORD: password, PORT: String(port), JWT_SECRET: undefined, ...env }, command);
+      try {
+        await waitFor(() => /\n\s+Stop\s+Ctrl\+C/.test(server.output()) || server.output().includes('"stop":'), 30_000);
+        return server.output().replace(/\r/g, '');
+      } finally {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+    }
+
+    it('names every URL, the Neo4j, the graph, the auth mode and how to stop, on one screen', async () => {
+      const output = await bannerOf({ LOG_FORMAT: 'pretty' });
+      const banner = output.slice(output.indexOf('GraphQL API on'));
+      const origin = /GraphQL API on (http:\/\/127\.0\.0\.1:\d+)\/graphql/.exec(banner)![1];
+      const rows = Object.fromEntries(
+        banner
+          .split('\n')
+          .slice(1, 1 + BANNER_ROWS.length)
+          .map((line) => /^ {2}(\w+)\s+(.*)$/.exec(line)!.slice(1, 3)),
+      );
+      expect(Object.keys(rows)).toEqual(BANNER_ROWS);
+      expect(rows.IDE).toBe(`${origin}/`);
+      expect(rows.Explorer).toBe(`${origin}/explorer`);
+      expect(rows.Metrics).toBe(`${origin}/metrics`);
+      expect(rows.Health).toBe(`${origin}/health/live  ${origin}/health/ready`);
+      expect(rows.Neo4j).toBe(testConnection().uri);
+      expect(rows.Graph).toMatch(/^\d+ nodes, \d+ relationships$/);
+      expect(rows.Auth).toContain('writes disabled');
+      expect(rows.Auth).toContain('npm run token -- --role editor');
+      expect(rows.Stop).toBe('Ctrl+C (or SIGTERM)');
+      expect(output).not.toContain('{"level"');
+      expect(output.split('\n').length).toBeLessThan(25);
+    });
+
+    it('names HS256 and the token command when JWT_SECRET is set', async () => {
+      const output = await bannerOf({ LOG_FORMAT: 'pretty', JWT_SECRET: 'a-development-secret-of-32-characters-or-more' });
+      expect(output).toMatch(/\n {2}Auth\s+HS256 tokens verified with JWT_SECRET; a development token: npm run token -- --role editor\n/);
+    });
+
+    it('is pretty on a terminal without LOG_FORMAT, and JSON lines when stdout is a pipe', async () => {
+      const onTerminal = await bannerOf({ LOG_FORMAT: undefined }, ['script', '-qec', `${process.execPath} ${MAIN}`, '/dev/null']);
+      expect(onTerminal).toMatch(/\n {2}Explorer\s+http:\/\/127\.0\.0\.1:\d+\/explorer\n/);
+      expect(onTerminal).not.toContain('{"level"');
+
+      const piped = await bannerOf({ LOG_FORMAT: undefined });
+      const lines = piped
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, string>);
+      expect(lines.map((line) => line.msg)).toContain('Neo4j is ready.');
+      const banner = lines.find((line) => line.msg?.startsWith('GraphQL API on'))!;
+      expect(banner).toEqual(expect.objectContaining({ ide: expect.stringMatching(/\/$/), explorer: expect.stringMatching(/\/explorer$/), stop: 'Ctrl+C (or SIGTERM)' }));
+    });
   });
 });

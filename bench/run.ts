@@ -9,7 +9,7 @@ import neo4j, { Driver } from 'neo4j-driver';
 import { graphConnection, readConfig, repoRoot } from '../src/config';
 import { encodeCursor } from '../src/graph/connection';
 import { Graph } from '../src/graph/driver';
-import { LocalNeo4j, startLocalNeo4j } from '../src/processes/local-neo4j';
+import { LocalNeo4j, startLocalNeo4j, watchedStart } from '../src/processes/local-neo4j';
 import { buildServer } from '../src/server';
 import { datasetState, GENERATOR_VERSION, loadSynthetic, planFor, roleId, technologyId } from '../scripts/synthetic';
 import { CapturedQuery, decodeParams, encodeParams } from './raw-server';
@@ -552,7 +552,7 @@ async function main(): Promise<void> {
   if (!uri) {
     // The benchmark's own Neo4j: its own folder and port, and more memory than npm start's, unless the env says otherwise.
     const benchDefaults = { NEO4J_HOME: '.neo4j/bench', NEO4J_BOLT_PORT: '7690', NEO4J_HEAP: '3g', NEO4J_PAGECACHE: '2g' };
-    local = await startLocalNeo4j(readConfig({ ...benchDefaults, ...process.env }), log);
+    local = await startLocalNeo4j(readConfig({ ...benchDefaults, ...process.env }), watchedStart(false, log));
     uri = local.uri;
   }
   const connection: GraphConnection = { uri, user: config.neo4jUser, password, database: config.neo4jDatabase };

@@ -1,5 +1,5 @@
 import { ConfigError, readConfig } from '../src/config';
-import { findLocalNeo4j, LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j } from '../src/processes/local-neo4j';
+import { findLocalNeo4j, LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j, watchedStart } from '../src/processes/local-neo4j';
 
 /**
  * node dist/scripts/neo4j.js start|stop|status: the local Neo4j, with the server's settings
@@ -11,7 +11,7 @@ async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'start': {
       const started = Date.now();
-      const server = await startLocalNeo4j(config, (line) => console.log(line));
+      const server = await startLocalNeo4j(config, watchedStart(Boolean(process.stdout.isTTY), (line) => console.log(line)));
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(
         server.startedHere

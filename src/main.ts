@@ -1,18 +1,23 @@
 import 'reflect-metadata';
+import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
 import { Config, ConfigError, graphConnection, readConfig, repoRoot } from './config';
 import { defaultCypherDirs, graphCounts, prepareDatabase } from './graph/cypher-files';
 import { Graph } from './graph/driver';
-import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j } from './processes/local-neo4j';
+import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j, watchedStart } from './processes/local-neo4j';
 import { bannerText, startBanner } from './http/banner';
 import { createLogger, prettyDestination } from './http/observability';
+import { Context } from './context';
 import { buildServer } from './server';
 import { Logger } from 'pino';
 
 const RETRY_MS = 5_000;
 
+type Prepared = { seeded: boolean };
+
 /** Applies schema and seed when Neo4j answers (and says whether it seeded); null (and a warning the first time) when it does not. */
-function preparer(graph: Graph, config: Config, uri: string, log: Logger): () => Promise<{ seeded: boolean } | null> {
+function preparer(graph: Graph, config: Config, uri: string, log: Logger): () => Promise<Prepared | null> {
   let warned = false;
   return async () => {
     try {
@@ -34,30 +39,73 @@ function preparer(graph: Graph, config: Config, uri: string, log: Logger): () =>
   };
 }
 
+/** A start-up failure that one line explains, with what to do next. */
+class StartError extends Error {}
+
+const LISTEN_FAILURES: Record<string, (port: number, host: string) => string> = {
+  EADDRINUSE: (port, host) => `port ${port} on ${host} is already in use by another program: stop it, or choose another port with PORT.`,
+  EACCES: (port, host) => `port ${port} on ${host} needs privileges this process lacks: choose a port above 1023 with PORT.`,
+  EADDRNOTAVAIL: (_port, host) => `${host} is not an address of this machine: set HOST to one of its addresses, e.g. 127.0.0.1.`,
+};
+
+/** Listens, or fails with a StartError naming the port and what to do. */
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      const explain = LISTEN_FAILURES[error.code ?? ''];
+      reject(explain ? new StartError(explain(port, host)) : error);
+    };
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
+}
+
 /** Composition root: config, database (the local one when NEO4J_URI is unset), HTTP, schema + seed. */
 async function main(): Promise<void> {
   const config = readConfig();
   const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY && !config.production);
   const log = createLogger(config.logLevel, pretty ? prettyDestination() : undefined);
   let local: LocalNeo4j | undefined;
+  let graph: Graph | undefined;
+  // A Neo4j this process started is stopped on every way out: a failed start, a crash, a signal.
+  const release = async () => {
+    await graph?.close().catch(() => undefined);
+    await local?.stop();
+  };
+  process.on('uncaughtException', (error) => {
+    console.error('Crashed:', error);
+    void release().finally(() => process.exit(1));
+  });
+
   let uri = config.neo4jUri;
-  if (!uri) {
-    log.info(`NEO4J_URI is unset: starting the local Neo4j in ${config.local.home} (the first run downloads it)…`);
-    local = await startLocalNeo4j(config, (line) => log.info(line));
-    uri = local.uri;
+  let started: { httpServer: Server; apollo: ApolloServer<Context>; graph: Graph; prepare: () => Promise<Prepared | null>; prepared: Prepared | null };
+  try {
+    if (!uri) {
+      log.info(`NEO4J_URI is unset: starting the local Neo4j in ${config.local.home} (the first run downloads it)…`);
+      local = await startLocalNeo4j(config, watchedStart(pretty && Boolean(process.stdout.isTTY), (line) => log.info(line)));
+      uri = local.uri;
+    }
+    graph = Graph.open(graphConnection(config, uri));
+    const { httpServer, apollo } = await buildServer(config, graph, log);
+    // Seed before serving when Neo4j answers, so the first request sees the graph; otherwise serve and retry.
+    const prepare = preparer(graph, config, uri, log);
+    const prepared = await prepare();
+    await listen(httpServer, config.port, config.host);
+    started = { httpServer, apollo, graph, prepare, prepared };
+  } catch (error) {
+    await release();
+    throw error;
   }
-  const graph = Graph.open(graphConnection(config, uri));
-  const { httpServer, apollo } = await buildServer(config, graph, log);
-  // Seed before serving when Neo4j answers, so the first request sees the graph; otherwise serve and retry.
-  const prepare = preparer(graph, config, uri, log);
-  const prepared = await prepare();
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { httpServer, apollo, prepare, prepared } = started;
   const { port } = httpServer.address() as AddressInfo;
   const banner = startBanner(config, {
     origin: `http://${config.host}:${port}`,
     neo4jUri: uri,
     neo4jStartedHere: local?.startedHere ?? false,
-    counts: prepared ? await graphCounts(graph).catch(() => undefined) : undefined,
+    counts: prepared ? await graphCounts(started.graph).catch(() => undefined) : undefined,
     seededNow: prepared?.seeded ?? false,
   });
   if (pretty) console.log(`\n${bannerText(banner)}\n`);
@@ -75,8 +123,7 @@ async function main(): Promise<void> {
     log.info(`${signal}: finishing in-flight requests, then closing Neo4j…`);
     await apollo.stop(); // the drain plugin stops accepting connections and waits for in-flight requests
     await preparing;
-    await graph.close();
-    await local?.stop();
+    await release();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -84,7 +131,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
+  if (error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof StartError) {
     console.error(`Cannot start: ${error.message}`);
   } else {
     console.error('Cannot start:', error);

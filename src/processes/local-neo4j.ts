@@ -9,11 +9,11 @@ import { acquireLock, commandLine, isAlive, portIsFree, run, sleep, tail, termin
 /**
  * Starts a real Neo4j Community server (embedded DBMS with a Bolt connector, see
  * scripts/neo4j/src/main/java/kg/LocalNeo4j.java) from Maven Central jars: no Docker, no tarball.
- * The launcher is compiled once per pom/source hash into scripts/neo4j/target/launcher-<hash>/;
+ * The launcher is compiled once per pom/source hash into <home>/launcher/launcher-<hash>/;
  * the jars themselves stay in ~/.m2 and are referenced by an argument file.
  *
  * Layout under `home`: data/ and logs/ (Neo4j's own), logs/neo4j.log (the JVM's stdout/stderr),
- * logs/launcher-build.log (Maven's output), neo4j.pid, start.lock (only while starting).
+ * logs/launcher-build.log (Maven's output), launcher/, neo4j.pid, start.lock (only while starting).
  */
 
 /** Where and how to run it (NEO4J_HOME, NEO4J_BOLT_PORT, NEO4J_HEAP, NEO4J_PAGECACHE) and its credentials, as readConfig validated them. */
@@ -42,12 +42,25 @@ const START_TIMEOUT_MS = 180_000;
 const INSTALL_JAVA =
   'install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to an existing database.';
 
+/** What Maven has downloaded so far while building the launcher on a first run. */
+export interface Downloads {
+  jars: number;
+  bytes: number;
+}
+
+export interface StartHooks {
+  log?: (line: string) => void;
+  /** Called as Maven downloads each file (only on a first run, with jars missing from ~/.m2). */
+  downloading?: (downloads: Downloads) => void;
+}
+
 /** Starts the local Neo4j of `config.local.home`, or reuses it when it already runs there (started by any process). */
-export async function startLocalNeo4j(config: LocalNeo4jConfig, log: (line: string) => void = () => undefined): Promise<LocalNeo4j> {
+export async function startLocalNeo4j(config: LocalNeo4jConfig, hooks: StartHooks = {}): Promise<LocalNeo4j> {
   const { home, boltPort: port, heap, pageCache } = config.local;
   const password = config.neo4jPassword;
+  const log = hooks.log ?? (() => undefined);
   const timeoutMs = START_TIMEOUT_MS;
-  fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
+  makeWritableFolder(home);
 
   // The holder of the lock may be running a first-time Maven build.
   const releaseLock = await acquireLock(path.join(home, 'start.lock'), timeoutMs + 600_000, (holder) =>
@@ -58,7 +71,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, log: (line: stri
     if (running) return await reuse(home, running, password, port, timeoutMs);
 
     await checkJava();
-    const launcher = await ensureLauncher(home, log);
+    const launcher = await ensureLauncher(home, log, hooks.downloading ?? (() => undefined));
     if (!(await portIsFree(port))) {
       throw new LocalNeo4jError(
         `Port ${port} on 127.0.0.1 is already in use by another process: stop it or choose another port (NEO4J_BOLT_PORT).`,
@@ -243,7 +256,7 @@ async function checkMaven(): Promise<void> {
 }
 
 /** Builds the launcher unless a build for the current pom.xml + Java source exists and its jars are still in ~/.m2. */
-async function ensureLauncher(home: string, log: (line: string) => void): Promise<Launcher> {
+async function ensureLauncher(home: string, log: (line: string) => void, downloading: (downloads: Downloads) => void): Promise<Launcher> {
   const projectDir = path.join(repoRoot, 'scripts', 'neo4j');
   const pom = path.join(projectDir, 'pom.xml');
   const hash = createHash('sha256')
@@ -252,7 +265,7 @@ async function ensureLauncher(home: string, log: (line: string) => void): Promis
     .update(fs.readFileSync(path.join(projectDir, 'src', 'main', 'java', 'kg', 'LocalNeo4j.java')))
     .digest('hex')
     .slice(0, 12);
-  const targetDir = path.join(projectDir, 'target');
+  const targetDir = path.join(home, 'launcher');
   const dir = path.join(targetDir, `launcher-${hash}`);
   const launcher: Launcher = { argsFile: path.join(dir, 'java.args'), pluginsDir: path.join(dir, 'plugins') };
   if (launcherIsComplete(dir)) return launcher;
@@ -263,10 +276,22 @@ async function ensureLauncher(home: string, log: (line: string) => void): Promis
   // Build into a private directory and rename it into place, so concurrent builds cannot see half a launcher.
   const buildDir = path.join(targetDir, `build-${process.pid}-${Date.now()}`);
   const buildLog = path.join(home, 'logs', 'launcher-build.log');
-  const result = await run('mvn', ['-B', '-q', '-Dstyle.color=never', '-f', pom, `-Dlauncher.dir=${buildDir}`, 'package']);
+  const downloads: Downloads = { jars: 0, bytes: 0 };
+  const result = await run('mvn', ['-B', '-Dstyle.color=never', '-f', pom, `-Dlauncher.dir=${buildDir}`, 'package'], (line) => {
+    const downloaded = parseDownload(line);
+    if (!downloaded) return;
+    downloads.bytes += downloaded.bytes;
+    if (downloaded.file.endsWith('.jar')) downloads.jars += 1;
+    downloading(downloads);
+  });
   fs.writeFileSync(buildLog, result.output);
   if (result.code !== 0) {
     fs.rmSync(buildDir, { recursive: true, force: true });
+    if (MAVEN_OFFLINE.test(result.output)) {
+      throw new LocalNeo4jError(
+        `Maven could not download Neo4j from Maven Central (${buildLog}): check the network or the proxy in ~/.m2/settings.xml, or set NEO4J_URI to an existing database.`,
+      );
+    }
     const reason = result.output.split('\n').find((line) => line.startsWith('[ERROR]')) ?? 'see the log';
     throw new LocalNeo4jError(`Building the local Neo4j launcher with Maven failed (${buildLog}): ${reason.replace(/^\[ERROR\]\s*/, '')}`);
   }
@@ -284,8 +309,39 @@ async function ensureLauncher(home: string, log: (line: string) => void): Promis
       fs.rmSync(path.join(targetDir, entry), { recursive: true, force: true });
     }
   }
-  log(`built the Neo4j launcher in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const fetched = downloads.bytes > 0 ? `, downloading ${downloads.jars} jars, ${megabytes(downloads.bytes)} MB` : '';
+  log(`built the Neo4j launcher in ${((Date.now() - started) / 1000).toFixed(1)} s${fetched}`);
   return launcher;
+}
+
+/** Maven's words for a repository it cannot reach. */
+const MAVEN_OFFLINE = /Could not transfer|Unknown host|UnknownHostException|Connection refused|Network is unreachable|Connect to \S+ failed|Temporary failure in name resolution/;
+
+const SIZE_UNITS: Record<string, number> = { B: 1, kB: 1_000, KB: 1_000, MB: 1_000_000, GB: 1_000_000_000 };
+
+/** Maven's "Downloaded from central: <url> (1.2 MB at 3.4 MB/s)" as the file and its size. */
+export function parseDownload(line: string): { file: string; bytes: number } | undefined {
+  const match = /^(?:\[INFO\] )?Downloaded from [^:]+: (\S+) \(([\d.,]+) (B|kB|KB|MB|GB)/.exec(line);
+  if (!match) return undefined;
+  return { file: match[1], bytes: Math.round(Number(match[2].replace(/,/g, '')) * SIZE_UNITS[match[3]]) };
+}
+
+export function megabytes(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(1);
+}
+
+/** Creates the folder (and its logs/) and proves a file can be written there: the launcher, data and logs go there. */
+function makeWritableFolder(home: string): void {
+  try {
+    fs.mkdirSync(path.join(home, 'logs'), { recursive: true });
+    const probe = path.join(home, `.write-test-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (error) {
+    throw new LocalNeo4jError(
+      `Cannot write to the local Neo4j's folder ${home} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): fix its permissions or choose another with NEO4J_HOME.`,
+    );
+  }
 }
 
 function launcherIsComplete(dir: string): boolean {
@@ -348,4 +404,30 @@ function launcherArguments(psLine: string): string[] {
 
 function boltUri(port: number): string {
   return `bolt://127.0.0.1:${port}`;
+}
+
+/**
+ * Start hooks for a person watching: Maven's downloads are rewritten in place on a terminal, and logged as
+ * a line every 5 s otherwise; `log` lines go to `log` (after ending the in-place line).
+ */
+export function watchedStart(terminal: boolean, log: (line: string) => void): StartHooks {
+  let inPlace = false;
+  let lastLine = 0;
+  return {
+    log: (line) => {
+      if (inPlace) process.stdout.write('\n');
+      inPlace = false;
+      log(line);
+    },
+    downloading: ({ jars, bytes }) => {
+      const text = `downloading from Maven Central: ${jars} jars, ${megabytes(bytes)} MB so far`;
+      if (terminal) {
+        process.stdout.write(`\r${text}\x1b[K`);
+        inPlace = true;
+      } else if (Date.now() - lastLine >= 5_000) {
+        lastLine = Date.now();
+        log(text);
+      }
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 
@@ -108,13 +108,28 @@ export interface RunResult {
   missing: boolean;
 }
 
-/** Runs a command to completion, collecting stdout and stderr together; `missing` when it is not on PATH. */
-export function run(command: string, args: string[]): Promise<RunResult> {
+/**
+ * Runs a command to completion, collecting stdout and stderr together and handing each line to `onLine`
+ * as it comes; `missing` when the command is not on PATH.
+ */
+export function run(command: string, args: string[], onLine: (line: string) => void = () => undefined): Promise<RunResult> {
   return new Promise((resolve) => {
-    execFile(command, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      // error.code is the exit status when the command ran, or an errno string such as 'ENOENT' when it could not start.
-      const code: unknown = error?.code;
-      resolve({ code: error ? (typeof code === 'number' ? code : -1) : 0, output: `${stdout}${stderr}`, missing: code === 'ENOENT' });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let partial = '';
+    const take = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output += text;
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      lines.forEach(onLine);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', (error: NodeJS.ErrnoException) => resolve({ code: -1, output: error.message, missing: error.code === 'ENOENT' }));
+    child.on('close', (code) => {
+      if (partial) onLine(partial);
+      resolve({ code, output, missing: false });
     });
   });
 }

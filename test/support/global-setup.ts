@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { repoRoot } from '../../src/config';
 import { defaultCypherDirs, prepareDatabase } from '../../src/graph/cypher-files';
 import { Graph } from '../../src/graph/driver';
-import { startLocalNeo4j } from '../../src/processes/local-neo4j';
+import { startLocalNeo4j, watchedStart } from '../../src/processes/local-neo4j';
 import { localNeo4jConfig, TEST_BOLT_PORT, TEST_HOME, testConnection } from './env';
 
 /** Once per run: compile (the start-up test runs the built server), start Neo4j, reset it to the seed. */
@@ -11,7 +11,7 @@ export default async function globalSetup(): Promise<void> {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
   if (!process.env.NEO4J_URI) {
     const memory = { heap: process.env.NEO4J_HEAP || '768m', pageCache: process.env.NEO4J_PAGECACHE || '256m' };
-    const local = await startLocalNeo4j(localNeo4jConfig(TEST_HOME, TEST_BOLT_PORT, memory), (line) => console.log(`[neo4j] ${line}`));
+    const local = await startLocalNeo4j(localNeo4jConfig(TEST_HOME, TEST_BOLT_PORT, memory), watchedStart(false, (line) => console.log(`[neo4j] ${line}`)));
     (globalThis as Record<string, unknown>).__LOCAL_NEO4J__ = local;
   }
   const graph = Graph.open(testConnection());

@@ -1,0 +1,214 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../../src/config';
+import { TEST_BOLT_PORT, TEST_HOME, testConnection } from '../support/env';
+
+/**
+ * Every way `npm start` can fail to start says so in one line that names what to do, exits non-zero and
+ * leaves nothing running: no Neo4j, no pid file, no port bound.
+ */
+const MAIN = path.join(repoRoot, 'dist', 'src', 'main.js');
+/** A local Neo4j of these tests' own (its launcher is built once, by the first test). */
+const HOME = path.join(repoRoot, '.neo4j', 'startup-failures');
+
+jest.setTimeout(240_000);
+
+interface Outcome {
+  code: number | null;
+  output: string;
+}
+
+function start(env: Record<string, string | undefined>, command: string[] = [process.execPath, MAIN]): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child: ChildProcess = spawn(command[0], command.slice(1), {
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        NEO4J_URI: undefined,
+        NEO4J_HOME: HOME,
+        NEO4J_HEAP: '512m',
+        NEO4J_PAGECACHE: '64m',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+/** Holds a loopback port the way another program would. */
+function holdPort(): Promise<net.Server & { port: number }> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as net.AddressInfo).port })));
+  });
+}
+
+function freePort(): Promise<number> {
+  return holdPort().then((server) => new Promise((resolve) => server.close(() => resolve(server.port))));
+}
+
+function portIsBound(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => socket.destroy() && resolve(true));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** The failure is the last line, says what to do, and comes without a stack trace. */
+function expectOneLine(outcome: Outcome, message: string | RegExp): void {
+  expect(outcome.code).toBe(1);
+  const lines = outcome.output.trim().split('\n');
+  const last = lines[lines.length - 1];
+  if (typeof message === 'string') expect(last).toBe(`Cannot start: ${message}`);
+  else expect(last).toMatch(message);
+  expect(outcome.output).not.toMatch(/^\s+at /m);
+}
+
+function expectNothingLeft(home: string): void {
+  expect(fs.existsSync(path.join(home, 'neo4j.pid'))).toBe(false);
+  expect(fs.existsSync(path.join(home, 'start.lock'))).toBe(false);
+}
+
+/** A folder on PATH holding only the given commands (links to the real ones, or scripts). */
+function binFolder(commands: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bin-'));
+  for (const [name, target] of Object.entries(commands)) {
+    if (target.startsWith('#!')) fs.writeFileSync(path.join(dir, name), target, { mode: 0o755 });
+    else fs.symlinkSync(target, path.join(dir, name));
+  }
+  return dir;
+}
+
+const realJava = fs.realpathSync(
+  process.env.JAVA_HOME && fs.existsSync(path.join(process.env.JAVA_HOME, 'bin', 'java'))
+    ? path.join(process.env.JAVA_HOME, 'bin', 'java')
+    : (process.env.PATH ?? '').split(':').map((dir) => path.join(dir, 'java')).find((file) => fs.existsSync(file))!,
+);
+
+describe('npm start fails cleanly', () => {
+  afterAll(() => fs.rmSync(HOME, { recursive: true, force: true }));
+
+  it('when the HTTP port is in use: after starting Neo4j, it stops it again', async () => {
+    const http = await holdPort();
+    const bolt = await freePort();
+    try {
+      const outcome = await start({ PORT: String(http.port), NEO4J_BOLT_PORT: String(bolt) });
+      expectOneLine(outcome, `port ${http.port} on 127.0.0.1 is already in use by another program: stop it, or choose another port with PORT.`);
+      const pid = Number(/Neo4j is up on \S+ after [\d.]+ s \(pid (\d+)\)/.exec(outcome.output)?.[1]);
+      expect(pid).toBeGreaterThan(0);
+      expect(isAlive(pid)).toBe(false);
+      expect(await portIsBound(bolt)).toBe(false);
+      expectNothingLeft(HOME);
+    } finally {
+      http.close();
+    }
+  });
+
+  it('when the local Neo4j’s Bolt port is in use by another program', async () => {
+    const bolt = await holdPort();
+    try {
+      const outcome = await start({ PORT: String(await freePort()), NEO4J_BOLT_PORT: String(bolt.port) });
+      expectOneLine(
+        outcome,
+        `Port ${bolt.port} on 127.0.0.1 is already in use by another process: stop it or choose another port (NEO4J_BOLT_PORT).`,
+      );
+      expectNothingLeft(HOME);
+    } finally {
+      bolt.close();
+    }
+  });
+
+  it('when Java is missing', async () => {
+    const outcome = await start({ PATH: binFolder({}), JAVA_HOME: undefined, NEO4J_BOLT_PORT: String(await freePort()) });
+    expectOneLine(
+      outcome,
+      'Java 17 or newer is required to run the local Neo4j: install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to an existing database.',
+    );
+    expectNothingLeft(HOME);
+  });
+
+  it('when Java is older than 17', async () => {
+    const javaHome = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-jdk-'));
+    fs.mkdirSync(path.join(javaHome, 'bin'));
+    fs.writeFileSync(path.join(javaHome, 'bin', 'java'), '#!/bin/sh\necho \'openjdk version "11.0.22" 2024-01-16\' >&2\n', { mode: 0o755 });
+    const outcome = await start({ JAVA_HOME: javaHome, NEO4J_BOLT_PORT: String(await freePort()) });
+    expectOneLine(outcome, /^Cannot start: Java 17 or newer is required to run the local Neo4j, but `java -version` reports 11\.0\.22: install a JDK/);
+    expectNothingLeft(HOME);
+  });
+
+  it('when Maven is missing on a first run', async () => {
+    const home = fs.mkdtempSync(path.join(repoRoot, '.neo4j', 'first-run-'));
+    try {
+      const outcome = await start({ NEO4J_HOME: home, PATH: binFolder({ java: realJava }), JAVA_HOME: undefined, NEO4J_BOLT_PORT: String(await freePort()) });
+      expectOneLine(
+        outcome,
+        'Maven (mvn) is required to fetch and build the local Neo4j on first use: install it (e.g. apt-get install maven) or set NEO4J_URI to an existing database.',
+      );
+      expectNothingLeft(home);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('when Maven Central cannot be reached and the Maven cache is empty', async () => {
+    const home = fs.mkdtempSync(path.join(repoRoot, '.neo4j', 'first-run-'));
+    const emptyCache = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-m2-'));
+    try {
+      // A network namespace of its own, with no interface up: Maven Central is as unreachable as it gets.
+      const outcome = await start(
+        { NEO4J_HOME: home, MAVEN_OPTS: `-Dmaven.repo.local=${emptyCache}`, NEO4J_BOLT_PORT: String(await freePort()) },
+        ['unshare', '--net', process.execPath, MAIN],
+      );
+      expectOneLine(
+        outcome,
+        /^Cannot start: Maven could not download Neo4j from Maven Central \(.*launcher-build\.log\): check the network or the proxy in ~\/\.m2\/settings\.xml, or set NEO4J_URI to an existing database\.$/,
+      );
+      expectNothingLeft(home);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+      fs.rmSync(emptyCache, { recursive: true, force: true });
+    }
+  });
+
+  it('when the local Neo4j’s folder cannot be written', async () => {
+    // Permission bits do not stop root, so the folder sits below a regular file, where nothing can be created.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kg-home-')), 'a-file');
+    fs.writeFileSync(file, '');
+    const outcome = await start({ NEO4J_HOME: path.join(file, 'neo4j'), NEO4J_BOLT_PORT: String(await freePort()) });
+    expectOneLine(
+      outcome,
+      `Cannot write to the local Neo4j's folder ${path.join(file, 'neo4j')} (ENOTDIR): fix its permissions or choose another with NEO4J_HOME.`,
+    );
+  });
+
+  // With NEO4J_URI set the tests have no local Neo4j of their own to knock on.
+  const localOnly = process.env.NEO4J_URI ? it.skip : it;
+
+  localOnly('when the running local Neo4j has another password, and leaves that Neo4j running', async () => {
+    const outcome = await start({ NEO4J_HOME: TEST_HOME, NEO4J_BOLT_PORT: String(TEST_BOLT_PORT), NEO4J_PASSWORD: 'not-the-password' });
+    expectOneLine(
+      outcome,
+      new RegExp(
+        `^Cannot start: The local Neo4j already running on bolt://127\\.0\\.0\\.1:${TEST_BOLT_PORT} \\(pid \\d+\\) has a different password: stop it \\(npm run neo4j:stop\\) so it restarts with the configured one\\.$`,
+      ),
+    );
+    expect(fs.existsSync(path.join(TEST_HOME, 'neo4j.pid'))).toBe(true);
+    expect(await portIsBound(Number(new URL(testConnection().uri).port))).toBe(true);
+  });
+});

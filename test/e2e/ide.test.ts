@@ -38,7 +38,7 @@ describe('the GraphQL IDE', () => {
     expect(await ide.page.locator('.graphiql-tab').count()).toBe(examples.length);
     await ide.page.getByRole('button', { name: 'Headers' }).click();
     await ide.page.getByRole('tab', { name: 'UpsertTechnology' }).click();
-    await ide.page.locator('.graphiql-editor-tool').getByText('Bearer <JWT with the editor role>').waitFor();
+    await ide.page.locator('.graphiql-editor-tool').getByText('Bearer <paste the output of: npm run token -- --role editor>').waitFor();
   });
 
   it('loaded everything from this server, without a Content-Security-Policy violation or a script error', () => {

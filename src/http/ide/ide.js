@@ -1,8 +1,8 @@
 // Starts GraphiQL (its UMD build on React 18's) against this server, with docs/queries as the open tabs.
 'use strict';
 
-/** Shown in the headers editor of a mutation's tab: writes need an editor's token. */
-const EDITOR_HEADERS = JSON.stringify({ Authorization: 'Bearer <JWT with the editor role>' }, null, 2);
+/** Shown in the headers editor of a mutation's tab: writes need an editor's token, which `npm run token` prints. */
+const EDITOR_HEADERS = JSON.stringify({ Authorization: 'Bearer <paste the output of: npm run token -- --role editor>' }, null, 2);
 
 async function startIde() {
   const response = await fetch('/ide/examples.json');

@@ -54,8 +54,7 @@ async function main(): Promise<void> {
     await local?.stop();
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
   log(`watching src/ for changes; the server restarts on each, against ${uri}${local?.startedHere ? ' (started here, stops with dev)' : ''}. Ctrl+C stops.`);
 }
 

@@ -120,6 +120,26 @@ describe('npm start fails cleanly', () => {
     }
   });
 
+  it('and a Neo4j it started stops with it when its terminal closes (SIGHUP)', async () => {
+    const bolt = await freePort();
+    const child = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, NODE_ENV: 'development', NEO4J_URI: undefined, NEO4J_HOME: HOME, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', PORT: String(await freePort()), NEO4J_BOLT_PORT: String(bolt) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const deadline = Date.now() + 120_000;
+    while (!output.includes('GraphQL API on') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    const pid = Number(/Neo4j is up on \S+ after [\d.]+ s \(pid (\d+)\)/.exec(output)?.[1]);
+    expect(isAlive(pid)).toBe(true);
+    child.kill('SIGHUP');
+    expect(await exited).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+    expect(await portIsBound(bolt)).toBe(false);
+    expectNothingLeft(HOME);
+  });
+
   it('when the local Neo4j’s Bolt port is in use by another program', async () => {
     const bolt = await holdPort();
     try {

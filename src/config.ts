@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { CorsConfig } from './http/cors';
 import { AuthConfig } from './security/auth';
 import { LimitsConfig } from './security/limits';
 
@@ -28,6 +29,7 @@ export interface Config {
   debugExtensions: boolean;
   auth: AuthConfig;
   limits: LimitsConfig;
+  cors: CorsConfig;
   /** The project's own Neo4j (src/processes/local-neo4j.ts), started when NEO4J_URI is unset. */
   local: { home: string; boltPort: number; heap: string; pageCache: string };
 }
@@ -66,6 +68,24 @@ function size(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** A comma-separated list of exact browser origins, such as https://app.example.com,http://localhost:5173. */
+function origins(env: Env, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of list) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    const host = /^[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/i;
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol) || !host.test(parsed.hostname)) {
+      throw new ConfigError(`${name} must list origins like https://app.example.com (scheme, host and port only), got "${origin}"`);
+    }
+  }
+  return list;
+}
+
 /** A JVM memory size (-Xmx, Neo4j's page cache). */
 function jvmSize(env: Env, name: string, fallback: string): string {
   const value = env[name] || fallback;
@@ -95,6 +115,7 @@ export function readConfig(env: Env = process.env): Config {
     introspection: boolean(env, 'INTROSPECTION', true),
     debugExtensions: boolean(env, 'DEBUG_EXTENSIONS', false),
     auth: readAuth(env),
+    cors: { origins: origins(env, 'CORS_ORIGINS'), allowLoopback: env.NODE_ENV !== 'production' },
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 100),
       maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 1000),

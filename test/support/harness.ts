@@ -5,6 +5,7 @@ import { SignJWT } from 'jose';
 import { Logger } from 'pino';
 import { Graph, GraphOptions } from '../../src/graph/driver';
 import { readConfig } from '../../src/config';
+import { CorsConfig } from '../../src/http/cors';
 import { AuthConfig } from '../../src/security/auth';
 import { LimitsConfig } from '../../src/security/limits';
 import { buildServer, ServerConfig } from '../../src/server';
@@ -30,6 +31,7 @@ export class Harness {
     options: {
       auth?: Partial<AuthConfig>;
       limits?: Partial<LimitsConfig>;
+      cors?: Partial<CorsConfig>;
       production?: boolean;
       debugExtensions?: boolean;
       connection?: GraphOptions;
@@ -37,12 +39,15 @@ export class Harness {
     } = {},
   ): Promise<Harness> {
     const defaults = readConfig({});
+    const production = options.production ?? false;
     const config: ServerConfig = {
-      production: options.production ?? false,
+      production,
       introspection: true,
       debugExtensions: options.debugExtensions ?? false,
       auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...options.auth },
       limits: { ...defaults.limits, requestsPerWindow: 1_000_000, costPerWindow: 1_000_000_000, ...options.limits },
+      // As readConfig has it: loopback origins are allowed outside production.
+      cors: { origins: [], allowLoopback: !production, ...options.cors },
     };
     const graph = Graph.open(options.connection ?? testConnection());
     const { httpServer } = await buildServer(config, graph, options.logger);

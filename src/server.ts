@@ -12,6 +12,7 @@ import { Db } from './graph/db';
 import { Graph } from './graph/driver';
 import { mountBrowserPages } from './http/browser-pages';
 import { corsMiddleware } from './http/cors';
+import { jsonClientsGet200 } from './http/json-status';
 import { mountHealth } from './http/health';
 import { buildGraphSchema, TYPE_SPECS } from './schema';
 import { TokenVerifier } from './security/auth';
@@ -93,6 +94,7 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin(config.limits),
+      jsonClientsGet200,
       operationObservability(metrics),
       ...(config.debugExtensions ? [roundTripsPlugin] : []),
     ],

@@ -30,6 +30,8 @@ export interface Config {
   auth: AuthConfig;
   limits: LimitsConfig;
   cors: CorsConfig;
+  /** Seconds a CDN or browser may keep an anonymous GET query's answer; 0 = no-store. */
+  httpCacheMaxAge: number;
   /** The project's own Neo4j (src/processes/local-neo4j.ts), started when NEO4J_URI is unset. */
   local: { home: string; boltPort: number; heap: string; pageCache: string };
 }
@@ -116,6 +118,7 @@ export function readConfig(env: Env = process.env): Config {
     debugExtensions: boolean(env, 'DEBUG_EXTENSIONS', false),
     auth: readAuth(env),
     cors: { origins: origins(env, 'CORS_ORIGINS'), allowLoopback: env.NODE_ENV !== 'production' },
+    httpCacheMaxAge: integer(env, 'HTTP_CACHE_MAX_AGE', 0, 0, 31_536_000),
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 100),
       maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 1000),

@@ -13,6 +13,7 @@ import { Graph } from './graph/driver';
 import { mountBrowserPages } from './http/browser-pages';
 import { corsMiddleware } from './http/cors';
 import { jsonClientsGet200 } from './http/json-status';
+import { cacheHeaders } from './http/cache-headers';
 import { mountHealth } from './http/health';
 import { buildGraphSchema, TYPE_SPECS } from './schema';
 import { TokenVerifier } from './security/auth';
@@ -58,7 +59,7 @@ const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
   }
 };
 
-export type ServerConfig = Pick<Config, 'production' | 'auth' | 'limits' | 'introspection' | 'debugExtensions' | 'cors'>;
+export type ServerConfig = Pick<Config, 'production' | 'auth' | 'limits' | 'introspection' | 'debugExtensions' | 'cors' | 'httpCacheMaxAge'>;
 
 export interface Server {
   app: Express;
@@ -95,6 +96,7 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
       ApolloServerPluginDrainHttpServer({ httpServer }),
       limitsPlugin(config.limits),
       jsonClientsGet200,
+      cacheHeaders(config.httpCacheMaxAge),
       operationObservability(metrics),
       ...(config.debugExtensions ? [roundTripsPlugin] : []),
     ],

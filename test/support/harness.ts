@@ -32,6 +32,7 @@ export class Harness {
       auth?: Partial<AuthConfig>;
       limits?: Partial<LimitsConfig>;
       cors?: Partial<CorsConfig>;
+      httpCacheMaxAge?: number;
       production?: boolean;
       debugExtensions?: boolean;
       connection?: GraphOptions;
@@ -48,6 +49,7 @@ export class Harness {
       limits: { ...defaults.limits, requestsPerWindow: 1_000_000, costPerWindow: 1_000_000_000, ...options.limits },
       // As readConfig has it: loopback origins are allowed outside production.
       cors: { origins: [], allowLoopback: !production, ...options.cors },
+      httpCacheMaxAge: options.httpCacheMaxAge ?? defaults.httpCacheMaxAge,
     };
     const graph = Graph.open(options.connection ?? testConnection());
     const { httpServer } = await buildServer(config, graph, options.logger);

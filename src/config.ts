@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { CorsConfig } from './http/cors';
 import { AuthConfig } from './security/auth';
@@ -30,6 +31,10 @@ export interface Config {
   auth: AuthConfig;
   limits: LimitsConfig;
   cors: CorsConfig;
+  /** Path of a trusted-documents manifest ({ "<sha256 hex>": "<document>" }); unset = none. */
+  trustedDocuments: string | undefined;
+  /** Refuse documents not in the manifest (admins excepted). */
+  trustedDocumentsOnly: boolean;
   /** Seconds a CDN or browser may keep an anonymous GET query's answer; 0 = no-store. */
   httpCacheMaxAge: number;
   /** The project's own Neo4j (src/processes/local-neo4j.ts), started when NEO4J_URI is unset. */
@@ -88,6 +93,14 @@ function origins(env: Env, name: string): string[] {
   return list;
 }
 
+function trustedDocuments(env: Env): Pick<Config, 'trustedDocuments' | 'trustedDocumentsOnly'> {
+  const file = env.TRUSTED_DOCUMENTS ? path.resolve(env.TRUSTED_DOCUMENTS) : undefined;
+  const only = boolean(env, 'TRUSTED_DOCUMENTS_ONLY', false);
+  if (only && !file) throw new ConfigError('TRUSTED_DOCUMENTS_ONLY needs TRUSTED_DOCUMENTS, the path of the manifest (npm run documents writes one)');
+  if (file && !fs.existsSync(file)) throw new ConfigError(`TRUSTED_DOCUMENTS names ${file}, which does not exist (npm run documents writes one)`);
+  return { trustedDocuments: file, trustedDocumentsOnly: only };
+}
+
 /** A JVM memory size (-Xmx, Neo4j's page cache). */
 function jvmSize(env: Env, name: string, fallback: string): string {
   const value = env[name] || fallback;
@@ -119,6 +132,7 @@ export function readConfig(env: Env = process.env): Config {
     auth: readAuth(env),
     cors: { origins: origins(env, 'CORS_ORIGINS'), allowLoopback: env.NODE_ENV !== 'production' },
     httpCacheMaxAge: integer(env, 'HTTP_CACHE_MAX_AGE', 0, 0, 31_536_000),
+    ...trustedDocuments(env),
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 100),
       maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 1000),

@@ -30,6 +30,8 @@ export const ERROR_CODES = {
   /** Apollo's automatic persisted queries. */
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** With TRUSTED_DOCUMENTS_ONLY: the document is not in the trusted documents (HTTP 400); admins are exempt. */
+  PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
   /** The request body is over MAX_BODY_SIZE (HTTP 413, before GraphQL sees it). */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** Anything else; in production its message is masked. */
@@ -91,6 +93,12 @@ export function rateLimited(what: string, msBeforeNext: number): GraphQLError {
       retryAfter,
       http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) },
     },
+  });
+}
+
+export function persistedQueryNotInList(): GraphQLError {
+  return new GraphQLError('This server runs only its trusted documents: send the id of a listed document (or use an admin token).', {
+    extensions: { code: ERROR_CODES.PERSISTED_QUERY_NOT_IN_LIST, http: { status: 400 } },
   });
 }
 

@@ -14,6 +14,7 @@ import { mountBrowserPages } from './http/browser-pages';
 import { corsMiddleware } from './http/cors';
 import { jsonClientsGet200 } from './http/json-status';
 import { cacheHeaders } from './http/cache-headers';
+import { readTrustedDocuments, resolveDocumentIds, trustedDocumentsOnly } from './http/trusted-documents';
 import { mountHealth } from './http/health';
 import { buildGraphSchema, TYPE_SPECS } from './schema';
 import { TokenVerifier } from './security/auth';
@@ -59,7 +60,10 @@ const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
   }
 };
 
-export type ServerConfig = Pick<Config, 'production' | 'auth' | 'limits' | 'introspection' | 'debugExtensions' | 'cors' | 'httpCacheMaxAge'>;
+export type ServerConfig = Pick<
+  Config,
+  'production' | 'auth' | 'limits' | 'introspection' | 'debugExtensions' | 'cors' | 'httpCacheMaxAge' | 'trustedDocuments' | 'trustedDocumentsOnly'
+>;
 
 export interface Server {
   app: Express;
@@ -71,6 +75,7 @@ export interface Server {
 export async function buildServer(config: ServerConfig, graph: Graph, logger: Logger = createLogger('silent')): Promise<Server> {
   const metrics = createMetrics(graph);
   const tokens = await TokenVerifier.create(config.auth);
+  const trusted = config.trustedDocuments ? readTrustedDocuments(config.trustedDocuments) : undefined;
   const app = express();
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -97,6 +102,7 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
       limitsPlugin(config.limits),
       jsonClientsGet200,
       cacheHeaders(config.httpCacheMaxAge),
+      ...(trusted && config.trustedDocumentsOnly ? [trustedDocumentsOnly(trusted)] : []),
       operationObservability(metrics),
       ...(config.debugExtensions ? [roundTripsPlugin] : []),
     ],
@@ -117,6 +123,7 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
     corsMiddleware(config.cors),
     express.json({ limit: config.limits.maxBody }),
     bodyErrors,
+    ...(trusted ? [resolveDocumentIds(trusted)] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const principal = await tokens.principal(req.headers.authorization);

@@ -33,6 +33,8 @@ export class Harness {
       limits?: Partial<LimitsConfig>;
       cors?: Partial<CorsConfig>;
       httpCacheMaxAge?: number;
+      trustedDocuments?: string;
+      trustedDocumentsOnly?: boolean;
       production?: boolean;
       debugExtensions?: boolean;
       connection?: GraphOptions;
@@ -50,6 +52,8 @@ export class Harness {
       // As readConfig has it: loopback origins are allowed outside production.
       cors: { origins: [], allowLoopback: !production, ...options.cors },
       httpCacheMaxAge: options.httpCacheMaxAge ?? defaults.httpCacheMaxAge,
+      trustedDocuments: options.trustedDocuments,
+      trustedDocumentsOnly: options.trustedDocumentsOnly ?? false,
     };
     const graph = Graph.open(options.connection ?? testConnection());
     const { httpServer } = await buildServer(config, graph, options.logger);

@@ -86,3 +86,53 @@ describe('the graph explorer', () => {
     expect(explorer.errors).toEqual([]);
   });
 });
+
+describe('the explorer’s views and links', () => {
+  let tab: RecordedPage;
+  beforeAll(async () => {
+    tab = await openPage(browser);
+  });
+
+  const neighbourhoodIds = async (id: string) =>
+    (await server.data(`{ neighborhood(id: "${id}", depth: 1, limit: 100) { nodes { id } } }`)).neighborhood.nodes.map((node: { id: string }) => node.id).sort();
+  const drawn = (selector: string) => tab.page.evaluate((selector) => window.graphExplorer.cy.elements(selector).map((element) => element.id()).sort(), selector);
+
+  it('opens on the backend developer’s neighbourhood, and names it in the URL', async () => {
+    await tab.page.goto(`${server.url}/explorer`);
+    await tab.page.getByText('Backend Developer (Role)').waitFor();
+    expect(await drawn('node')).toEqual(await neighbourhoodIds('backend-developer'));
+    expect(new URL(tab.page.url()).search).toBe('?node=backend-developer');
+  });
+
+  it('opens a linked node: /explorer?node=<id>', async () => {
+    await tab.page.goto(`${server.url}/explorer?node=statista`);
+    await tab.page.getByText('Statista (Source)').waitFor();
+    expect(await drawn('node')).toEqual(await neighbourhoodIds('statista'));
+  });
+
+  it('opens a linked path: /explorer?from=<id>&to=<id>', async () => {
+    await tab.page.goto(`${server.url}/explorer?from=statista&to=frontend-developer`);
+    await tab.page.waitForFunction(() => window.graphExplorer.cy.edges('.on-path').length > 0);
+    const { path } = await server.data(`{ path(from: "statista", to: "frontend-developer") { nodes { id } } }`);
+    expect(await drawn('node')).toEqual(path.nodes.map((node: { id: string }) => node.id).sort());
+  });
+
+  it('follows the view in the URL, and the back button returns to the view before', async () => {
+    const { page } = tab;
+    await page.goto(`${server.url}/explorer?node=backend-developer`);
+    await page.getByText('Backend Developer (Role)').waitFor();
+    await page.getByLabel('Search nodes').fill('statista');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('button', { name: /^Statista/ }).click();
+    await page.getByText('Statista (Source)').waitFor();
+    expect(new URL(page.url()).search).toBe('?node=statista');
+    await page.goBack();
+    await page.getByText('Backend Developer (Role)').waitFor();
+    expect(new URL(page.url()).search).toBe('?node=backend-developer');
+    expect(await drawn('node')).toEqual(await neighbourhoodIds('backend-developer'));
+  });
+
+  it('logged no error', () => {
+    expect(tab.errors).toEqual([]);
+  });
+});

@@ -152,6 +152,36 @@ async function search(text) {
   say(hits.length ? `${hits.length} result(s): pick one to draw it.` : `Nothing matches “${text}”.`);
 }
 
+/** What the explorer shows, as its URL says: `?node=<id>`, or `?from=<id>&to=<id>` for a path. */
+const FIRST_VIEW = { node: 'backend-developer' };
+
+function viewOf(search) {
+  const params = new URLSearchParams(search);
+  if (params.get('from') && params.get('to')) return { from: params.get('from'), to: params.get('to') };
+  return params.get('node') ? { node: params.get('node') } : FIRST_VIEW;
+}
+
+function searchOf(view) {
+  return `?${new URLSearchParams(view.from ? { from: view.from, to: view.to } : { node: view.node })}`;
+}
+
+/** Makes the URL follow the view, so it can be linked to and the back button returns to the view before. */
+function remember(view) {
+  if (location.search === searchOf(view)) return;
+  // The first view of a bare /explorer names itself without adding a step to go back to.
+  if (location.search) history.pushState(null, '', searchOf(view));
+  else history.replaceState(null, '', searchOf(view));
+}
+
+/** Draws a view afresh: a node's neighbourhood, or a path on its own. */
+async function show(view) {
+  if (!view.from) return start(view.node);
+  cy.elements().remove();
+  state.from = view.from;
+  state.to = view.to;
+  await showPath(view.from, view.to);
+}
+
 /** Draws a node and its neighbours afresh. */
 async function start(id) {
   cy.elements().remove();
@@ -161,6 +191,7 @@ async function start(id) {
 
 /** Selects a node, merges its neighbourhood into the drawing and shows its details. */
 async function expand(id) {
+  remember({ node: id });
   say('Loading the neighbourhood…');
   const { neighborhood } = await graphql(NEIGHBORHOOD, { id });
   if (merge(neighborhood)) layOut();
@@ -241,6 +272,7 @@ async function showPath(from, to) {
     say('No path within 6 hops between these nodes.');
     return;
   }
+  remember({ from, to });
   if (merge(path)) layOut();
   cy.collection([...path.nodes.map((node) => node.id), ...path.edges.map(edgeId)].map((id) => cy.getElementById(id))).addClass('on-path');
   say(`Path of ${path.length} hop(s): ${path.nodes.map((node) => node.name).join(' → ')}`);
@@ -285,3 +317,5 @@ elements.setFrom.addEventListener('click', () => attempt(() => setPathEnd('from'
 elements.setTo.addEventListener('click', () => attempt(() => setPathEnd('to', state.selected)));
 
 drawLegend();
+window.addEventListener('popstate', () => attempt(() => show(viewOf(location.search))));
+attempt(() => show(viewOf(location.search)));

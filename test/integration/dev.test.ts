@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
 import { TEST_BOLT_PORT, TEST_HOME } from '../support/env';
+import { freePort, waitFor } from '../support/processes';
 
 /** `npm run dev` (the built script): a change to a source file restarts the server, against the same Neo4j. */
 const DEV = path.join(repoRoot, 'dist', 'scripts', 'dev.js');
@@ -11,23 +11,6 @@ const DEV = path.join(repoRoot, 'dist', 'scripts', 'dev.js');
 const SOURCE = path.join(repoRoot, 'src', 'http', 'banner.ts');
 
 jest.setTimeout(180_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const localOnly = process.env.NEO4J_URI ? it.skip : it;
 

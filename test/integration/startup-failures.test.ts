@@ -1,10 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
+import { isAlive } from '../../src/processes/os-process';
 import { TEST_BOLT_PORT, TEST_HOME, testConnection } from '../support/env';
+import { freePort, holdPort, portIsBound, waitFor } from '../support/processes';
 
 /**
  * Every way `npm start` can fail to start says so in one line that names what to do, exits non-zero and
@@ -40,34 +41,6 @@ function start(env: Record<string, string | undefined>, command: string[] = [pro
     child.stderr?.on('data', (chunk) => (output += chunk));
     child.on('close', (code) => resolve({ code, output }));
   });
-}
-
-/** Holds a loopback port the way another program would. */
-function holdPort(): Promise<net.Server & { port: number }> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as net.AddressInfo).port })));
-  });
-}
-
-function freePort(): Promise<number> {
-  return holdPort().then((server) => new Promise((resolve) => server.close(() => resolve(server.port))));
-}
-
-function portIsBound(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => socket.destroy() && resolve(true));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
 }
 
 /** The failure is the last line, says what to do, and comes without a stack trace. */
@@ -129,8 +102,7 @@ describe('npm start fails cleanly', () => {
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const deadline = Date.now() + 120_000;
-    while (!output.includes('GraphQL API on') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitFor(() => output.includes('GraphQL API on'), 120_000);
     const pid = Number(/Neo4j is up on \S+ after [\d.]+ s \(pid (\d+)\)/.exec(output)?.[1]);
     expect(isAlive(pid)).toBe(true);
     child.kill('SIGHUP');

@@ -81,6 +81,7 @@ describe('Cache-Control and Vary', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=60');
     expect(response.headers.get('vary')?.toLowerCase()).toEqual(expect.stringContaining('accept'));
     expect(response.headers.get('vary')?.toLowerCase()).toEqual(expect.stringContaining('authorization'));
+    expect(response.headers.get('vary')?.toLowerCase()).toEqual(expect.stringContaining('origin'));
   });
 
   it.each([

@@ -15,10 +15,6 @@ import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j, watchedStart } from '../s
 const TSC = require.resolve('typescript/bin/tsc');
 const MAIN = path.join(repoRoot, 'dist', 'src', 'main.js');
 
-function child(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  return spawn(command, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] });
-}
-
 async function main(): Promise<void> {
   const config = readConfig();
   const log = (line: string) => console.log(`[dev] ${line}`);
@@ -26,7 +22,10 @@ async function main(): Promise<void> {
   if (!config.neo4jUri) local = await startLocalNeo4j(config, watchedStart(Boolean(process.stdout.isTTY), log));
   const uri = config.neo4jUri ?? local!.uri;
 
-  const compiler = child(process.execPath, [TSC, '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput']);
+  const compiler = spawn(process.execPath, [TSC, '-p', 'tsconfig.build.json', '--watch', '--preserveWatchOutput'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let server: ChildProcess | undefined;
   compiler.stdout?.on('data', (chunk: Buffer) => {
     const text = chunk.toString('utf8');

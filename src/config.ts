@@ -75,6 +75,9 @@ function size(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** A host name or a bracketed IPv6 address: no wildcard, no pattern. */
+const ORIGIN_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/i;
+
 /** A comma-separated list of exact browser origins, such as https://app.example.com,http://localhost:5173. */
 function origins(env: Env, name: string): string[] {
   const list = (env[name] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean);
@@ -85,8 +88,7 @@ function origins(env: Env, name: string): string[] {
     } catch {
       // reported below
     }
-    const host = /^[a-z0-9-]+(\.[a-z0-9-]+)*$|^\[[0-9a-f:.]+\]$/i;
-    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol) || !host.test(parsed.hostname)) {
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol) || !ORIGIN_HOST.test(parsed.hostname)) {
       throw new ConfigError(`${name} must list origins like https://app.example.com (scheme, host and port only), got "${origin}"`);
     }
   }

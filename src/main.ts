@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
 import { Config, ConfigError, graphConnection, readConfig, repoRoot } from './config';
 import { defaultCypherDirs, graphCounts, prepareDatabase } from './graph/cypher-files';
 import { Graph } from './graph/driver';
 import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j, watchedStart } from './processes/local-neo4j';
 import { bannerText, startBanner } from './http/banner';
 import { createLogger, prettyDestination } from './http/observability';
-import { Context } from './context';
 import { buildServer } from './server';
 import { Logger } from 'pino';
 
@@ -80,32 +78,33 @@ async function main(): Promise<void> {
     void release().finally(() => process.exit(1));
   });
 
-  let uri = config.neo4jUri;
-  let started: { httpServer: Server; apollo: ApolloServer<Context>; graph: Graph; prepare: () => Promise<Prepared | null>; prepared: Prepared | null };
-  try {
+  /** Everything up to listening; on any failure the caller releases what it started. */
+  const start = async () => {
+    let uri = config.neo4jUri;
     if (!uri) {
       log.info(`NEO4J_URI is unset: starting the local Neo4j in ${config.local.home} (the first run downloads it)…`);
       local = await startLocalNeo4j(config, watchedStart(pretty && Boolean(process.stdout.isTTY), (line) => log.info(line)));
       uri = local.uri;
     }
-    graph = Graph.open(graphConnection(config, uri));
-    const { httpServer, apollo } = await buildServer(config, graph, log);
+    const opened = Graph.open(graphConnection(config, uri));
+    graph = opened;
+    const { httpServer, apollo } = await buildServer(config, opened, log);
     // Seed before serving when Neo4j answers, so the first request sees the graph; otherwise serve and retry.
-    const prepare = preparer(graph, config, uri, log);
+    const prepare = preparer(opened, config, uri, log);
     const prepared = await prepare();
     await listen(httpServer, config.port, config.host);
-    started = { httpServer, apollo, graph, prepare, prepared };
-  } catch (error) {
+    return { uri, opened, httpServer, apollo, prepare, prepared };
+  };
+  const { uri, opened, httpServer, apollo, prepare, prepared } = await start().catch(async (error: unknown) => {
     await release();
     throw error;
-  }
-  const { httpServer, apollo, prepare, prepared } = started;
+  });
   const { port } = httpServer.address() as AddressInfo;
   const banner = startBanner(config, {
     origin: `http://${config.host}:${port}`,
     neo4jUri: uri,
     neo4jStartedHere: local?.startedHere ?? false,
-    counts: prepared ? await graphCounts(started.graph).catch(() => undefined) : undefined,
+    counts: prepared ? await graphCounts(opened).catch(() => undefined) : undefined,
     seededNow: prepared?.seeded ?? false,
   });
   if (pretty) console.log(`\n${bannerText(banner)}\n`);

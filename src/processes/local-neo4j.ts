@@ -59,16 +59,15 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, hooks: StartHook
   const { home, boltPort: port, heap, pageCache } = config.local;
   const password = config.neo4jPassword;
   const log = hooks.log ?? (() => undefined);
-  const timeoutMs = START_TIMEOUT_MS;
   makeWritableFolder(home);
 
   // The holder of the lock may be running a first-time Maven build.
-  const releaseLock = await acquireLock(path.join(home, 'start.lock'), timeoutMs + 600_000, (holder) =>
+  const releaseLock = await acquireLock(path.join(home, 'start.lock'), START_TIMEOUT_MS + 600_000, (holder) =>
     new LocalNeo4jError(`Another process (pid ${holder}) is still starting the local Neo4j in ${home}.`),
   );
   try {
     const running = findRunning(home);
-    if (running) return await reuse(home, running, password, port, timeoutMs);
+    if (running) return await reuse(home, running, password, port);
 
     await checkJava();
     const launcher = await ensureLauncher(home, log, hooks.downloading ?? (() => undefined));
@@ -77,7 +76,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, hooks: StartHook
         `Port ${port} on 127.0.0.1 is already in use by another process: stop it or choose another port (NEO4J_BOLT_PORT).`,
       );
     }
-    return await spawnServer({ home, port, password, heap, pageCache, timeoutMs, launcher, log });
+    return await spawnServer({ home, port, password, heap, pageCache, launcher, log });
   } finally {
     releaseLock();
   }
@@ -113,7 +112,6 @@ interface SpawnParams {
   password: string;
   heap: string;
   pageCache: string;
-  timeoutMs: number;
   launcher: Launcher;
   log: (line: string) => void;
 }
@@ -173,11 +171,11 @@ async function spawnServer(p: SpawnParams): Promise<LocalNeo4j> {
         throw new LocalNeo4jError(`The local Neo4j on ${uri} refused the configured password right after start-up; see ${logFile}.`);
       }
     }
-    if (Date.now() - started > p.timeoutMs) {
+    if (Date.now() - started > START_TIMEOUT_MS) {
       await terminate(pid);
       removePidFile(p.home, pid);
       throw new LocalNeo4jError(
-        `The local Neo4j did not answer on ${uri} within ${Math.round(p.timeoutMs / 1000)} s; last lines of ${logFile}:\n${tail(logFile)}`,
+        `The local Neo4j did not answer on ${uri} within ${START_TIMEOUT_MS / 1000} s; last lines of ${logFile}:\n${tail(logFile)}`,
       );
     }
     await sleep(250);
@@ -198,7 +196,7 @@ async function spawnServer(p: SpawnParams): Promise<LocalNeo4j> {
   };
 }
 
-async function reuse(home: string, running: Running, password: string, port: number, timeoutMs: number): Promise<LocalNeo4j> {
+async function reuse(home: string, running: Running, password: string, port: number): Promise<LocalNeo4j> {
   if (running.port !== port) {
     throw new LocalNeo4jError(
       `The local Neo4j for ${home} is already running on port ${running.port} (pid ${running.pid}): use that port or stop it first (npm run neo4j:stop).`,
@@ -215,7 +213,7 @@ async function reuse(home: string, running: Running, password: string, port: num
         `The local Neo4j already running on ${uri} (pid ${running.pid}) has a different password: stop it (npm run neo4j:stop) so it restarts with the configured one.`,
       );
     }
-    if (!isAlive(running.pid) || Date.now() - started > timeoutMs) {
+    if (!isAlive(running.pid) || Date.now() - started > START_TIMEOUT_MS) {
       throw new LocalNeo4jError(
         `The local Neo4j process ${running.pid} for ${home} does not answer on ${uri}: stop it (npm run neo4j:stop) and start again.`,
       );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CorsConfig } from './http/cors';
+import { SubscriptionsConfig } from './http/subscriptions';
 import { AuthConfig } from './security/auth';
 import { LimitsConfig } from './security/limits';
 
@@ -37,6 +38,7 @@ export interface Config {
   trustedDocumentsOnly: boolean;
   /** Seconds a CDN or browser may keep an anonymous GET query's answer; 0 = no-store. */
   httpCacheMaxAge: number;
+  subscriptions: SubscriptionsConfig;
   /** The project's own Neo4j (src/processes/local-neo4j.ts), started when NEO4J_URI is unset. */
   local: { home: string; boltPort: number; heap: string; pageCache: string };
 }
@@ -69,10 +71,14 @@ function oneOf(env: Env, name: string, values: string[], fallback: string): stri
   return value;
 }
 
-function size(env: Env, name: string, fallback: string): string {
+const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** A size like 100kb or 1mb, in bytes. */
+function size(env: Env, name: string, fallback: string): number {
   const value = env[name] || fallback;
-  if (!/^\d+(b|kb|mb)$/i.test(value)) throw new ConfigError(`${name} must be a size like 100kb or 1mb, got "${value}"`);
-  return value;
+  const match = /^(\d+)(b|kb|mb)$/i.exec(value);
+  if (!match) throw new ConfigError(`${name} must be a size like 100kb or 1mb, got "${value}"`);
+  return Number(match[1]) * SIZE_UNITS[match[2].toLowerCase()];
 }
 
 /** A host name or a bracketed IPv6 address: no wildcard, no pattern. */
@@ -135,12 +141,18 @@ export function readConfig(env: Env = process.env): Config {
     cors: { origins: origins(env, 'CORS_ORIGINS'), allowLoopback: env.NODE_ENV !== 'production' },
     httpCacheMaxAge: integer(env, 'HTTP_CACHE_MAX_AGE', 0, 0, 31_536_000),
     ...trustedDocuments(env),
+    subscriptions: {
+      maxPerConnection: integer(env, 'MAX_SUBSCRIPTIONS_PER_CONNECTION', 20, 1, 10_000),
+      maxSocketsPerClient: integer(env, 'MAX_SOCKETS_PER_CLIENT', 20, 1, 100_000),
+      initTimeoutMs: integer(env, 'WS_INIT_TIMEOUT_MS', 3_000, 100, 60_000),
+      keepAliveMs: integer(env, 'WS_KEEPALIVE_MS', 12_000, 100, 600_000),
+    },
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 100),
       maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 1000),
       maxCost: integer(env, 'MAX_QUERY_COST', 50_000, 1, 100_000_000),
       maxTokens: integer(env, 'MAX_QUERY_TOKENS', 5_000, 10, 1_000_000),
-      maxBody: size(env, 'MAX_BODY_SIZE', '100kb'),
+      maxBodyBytes: size(env, 'MAX_BODY_SIZE', '100kb'),
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
       requestsPerWindow: integer(env, 'RATE_LIMIT_REQUESTS', 600, 1, 100_000_000),
       costPerWindow: integer(env, 'RATE_LIMIT_COST', 1_000_000, 1, 1_000_000_000),

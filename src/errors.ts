@@ -102,6 +102,24 @@ export function persistedQueryNotInList(): GraphQLError {
   });
 }
 
+/** graphql-js's own parse or validation error, given the code Apollo would give it. */
+export function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code } });
+}
+
+export function tooManySubscriptions(max: number): GraphQLError {
+  return new GraphQLError(`This connection already runs ${max} subscriptions, the most allowed; complete one first.`, {
+    extensions: { code: ERROR_CODES.RATE_LIMITED },
+  });
+}
+
+/** A query or mutation sent over the WebSocket, which carries subscriptions only. */
+export function subscriptionsOnly(): GraphQLError {
+  return new GraphQLError('The WebSocket carries subscriptions only; send queries and mutations over HTTP.', {
+    extensions: { code: ERROR_CODES.BAD_REQUEST },
+  });
+}
+
 /** An error answered by the HTTP layer itself, in GraphQL's response shape. */
 export function httpErrorBody(code: ErrorCode, message: string) {
   return { errors: [{ message, extensions: { code } }] };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { ChangeBus, createChangeBus } from './graph/changes';
 import { TypeSpecs } from './graph/projection';
 // Query and Mutation fields follow the order these modules are imported in (schema.graphql shows it).
 import { NodeResolver } from './modules/node/node.resolver';
@@ -15,6 +16,7 @@ import { SearchResolver } from './modules/search/search.resolver';
 import { TraversalResolver } from './modules/traversal/traversal.resolver';
 import { StatsResolver } from './modules/stats/stats.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
+import { ChangeResolver } from './modules/change/change.resolver';
 import { authChecker } from './security/auth';
 import { validateArgument } from './modules/validation';
 import { RESPONSIBILITY_SPEC } from './modules/responsibility/responsibility.cypher';
@@ -44,6 +46,7 @@ export const RESOLVERS = [
   TraversalResolver,
   StatsResolver,
   LinkResolver,
+  ChangeResolver,
 ] as const;
 
 /** Every implementation of the Node interface, so each is in the schema even when only reachable through Node. */
@@ -61,8 +64,13 @@ export const TYPE_SPECS: TypeSpecs = {
   Team: TEAM_SPEC,
 };
 
-export function buildGraphSchema(): GraphQLSchema {
+/**
+ * The schema. type-graphql wants the pub/sub of its subscriptions even when, as graphChanged does, they
+ * listen through `context.db` (on the same bus), so that their filters are validated when a client subscribes.
+ */
+export function buildGraphSchema(changes: ChangeBus = createChangeBus()): GraphQLSchema {
   return buildSchemaSync({
+    pubSub: changes,
     resolvers: RESOLVERS,
     orphanedTypes: NODE_TYPES,
     validate: true,

@@ -17,8 +17,10 @@ import { cacheHeaders } from './http/cache-headers';
 import { readTrustedDocuments, resolveDocumentIds, trustedDocumentsOnly } from './http/trusted-documents';
 import { mountHealth } from './http/health';
 import { buildGraphSchema, TYPE_SPECS } from './schema';
-import { TokenVerifier } from './security/auth';
-import { limitsPlugin } from './security/limits';
+import { Principal, TokenVerifier } from './security/auth';
+import { limitsPlugin, OperationLimits } from './security/limits';
+import { ChangeBus, createChangeBus } from './graph/changes';
+import { serveSubscriptions } from './http/subscriptions';
 import { createLogger, createMetrics, httpObservability, operationObservability } from './http/observability';
 import { Logger } from 'pino';
 
@@ -62,7 +64,16 @@ const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
 
 export type ServerConfig = Pick<
   Config,
-  'production' | 'auth' | 'limits' | 'introspection' | 'debugExtensions' | 'cors' | 'httpCacheMaxAge' | 'trustedDocuments' | 'trustedDocumentsOnly'
+  | 'production'
+  | 'auth'
+  | 'limits'
+  | 'introspection'
+  | 'debugExtensions'
+  | 'cors'
+  | 'httpCacheMaxAge'
+  | 'trustedDocuments'
+  | 'trustedDocumentsOnly'
+  | 'subscriptions'
 >;
 
 export interface Server {
@@ -71,15 +82,49 @@ export interface Server {
   apollo: ApolloServer<Context>;
 }
 
-/** The Express app with Apollo mounted on an HTTP server (not yet listening); main.ts and the tests build the same one. */
-export async function buildServer(config: ServerConfig, graph: Graph, logger: Logger = createLogger('silent')): Promise<Server> {
+/**
+ * The Express app with Apollo mounted on an HTTP server (not yet listening), and graphql-ws on its upgrades;
+ * main.ts and the tests build the same one. Writes publish their changes on `changes`, which the
+ * subscriptions listen to.
+ */
+export async function buildServer(
+  config: ServerConfig,
+  graph: Graph,
+  logger: Logger = createLogger('silent'),
+  changes: ChangeBus = createChangeBus(),
+): Promise<Server> {
   const metrics = createMetrics(graph);
   const tokens = await TokenVerifier.create(config.auth);
   const trusted = config.trustedDocuments ? readTrustedDocuments(config.trustedDocuments) : undefined;
+  const limits = new OperationLimits(config.limits);
+  const schema = buildGraphSchema(changes);
+  const production = formatError(config.production);
+  const contextFor = (principal: Principal | null, clientIp: string, log: Logger): Context => ({
+    db: new Db(graph, TYPE_SPECS, changes, principal?.subject ?? 'anonymous'),
+    principal,
+    clientIp,
+    log,
+  });
   const app = express();
   const httpServer = http.createServer(app);
+  const subscriptions = serveSubscriptions(httpServer, '/graphql', {
+    schema,
+    subscriptions: config.subscriptions,
+    cors: config.cors,
+    requireAuthForReads: config.auth.requireAuthForReads,
+    maxTokens: config.limits.maxTokens,
+    maxMessageBytes: config.limits.maxBodyBytes,
+    tokens,
+    limits,
+    trusted: trusted && { documents: trusted, only: config.trustedDocumentsOnly },
+    metrics,
+    formatError: production,
+    fieldResolver: readByResponseName,
+    log: logger,
+    context: (principal, clientIp) => contextFor(principal, clientIp, logger),
+  });
   const apollo = new ApolloServer<Context>({
-    schema: buildGraphSchema(),
+    schema,
     fieldResolver: readByResponseName,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
@@ -93,13 +138,14 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
     // and never run over GET), and its answer stays unreadable to that page unless CORS allows the origin.
     // Kept on, it would refuse urql's and Relay's default GET queries. See the README's front-end section.
     csrfPrevention: false,
-    formatError: formatError(config.production),
+    formatError: production,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the default cache-control plugin would still visit every field (~30% CPU on a neighbourhood).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      limitsPlugin(config.limits),
+      { serverWillStart: async () => ({ drainServer: subscriptions.dispose }) },
+      limitsPlugin(limits),
       jsonClientsGet200,
       cacheHeaders(config.httpCacheMaxAge),
       ...(trusted && config.trustedDocumentsOnly ? [trustedDocumentsOnly(trusted)] : []),
@@ -121,7 +167,7 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
   app.use(
     '/graphql',
     corsMiddleware(config.cors),
-    express.json({ limit: config.limits.maxBody }),
+    express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors,
     ...(trusted ? [resolveDocumentIds(trusted)] : []),
     expressMiddleware(apollo, {
@@ -130,8 +176,7 @@ export async function buildServer(config: ServerConfig, graph: Graph, logger: Lo
         if (!principal && config.auth.requireAuthForReads) {
           throw unauthenticated('This server requires credentials for every operation: send "Authorization: Bearer <JWT>".', 401);
         }
-        const db = new Db(graph, TYPE_SPECS, principal?.subject ?? 'anonymous');
-        return { db, principal, clientIp: req.ip ?? 'unknown', log: req.log };
+        return contextFor(principal, req.ip ?? 'unknown', req.log);
       },
     }),
   );

@@ -1,5 +1,7 @@
 import { getNamedType, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { ResolveTree } from 'graphql-parse-resolve-info';
+import { filter, pipe } from '@graphql-yoga/subscription';
+import { ChangeBus, ChangeDraft, GRAPH_CHANGED, GraphChange } from './changes';
 import { compileConnection, connectionResult, connectionTypes, PageQuery } from './connection';
 import { CypherParams } from './cypher-params';
 import { Graph, RoundTrips, Row } from './driver';
@@ -31,6 +33,8 @@ export interface WriteQuery<T> {
   cypher: CypherText;
   /** The field's value; throws a contract error when the row says the write was refused. */
   answer: (row: Row) => T;
+  /** What the committed write changed, for subscribers (called only when `answer` accepted the row). */
+  changes: (row: Row) => ChangeDraft[];
 }
 
 interface Compiled {
@@ -56,6 +60,7 @@ export class Db {
   constructor(
     private readonly graph: Graph,
     private readonly specs: TypeSpecs,
+    private readonly changes: ChangeBus,
     private readonly actor: string,
   ) {}
 
@@ -95,11 +100,29 @@ export class Db {
     return found ? shaped(found) : null;
   }
 
-  /** Runs a write in one transaction and returns what its answer row means. */
+  /**
+   * Runs a write in one transaction and returns what its answer row means. Its changes are published
+   * once it has committed and been accepted: a rolled-back or refused write publishes nothing.
+   */
   async write<T>(info: GraphQLResolveInfo, query: WriteQuery<T>): Promise<T> {
     const { cypher, params } = this.compile(info, query.cypher);
     const [row] = await this.graph.write(cypher, params.values, this.roundTrips);
-    return query.answer(row);
+    const value = query.answer(row);
+    const at = new Date().toISOString();
+    for (const draft of query.changes(row)) {
+      this.changes.publish(GRAPH_CHANGED, { label: null, from: null, to: null, type: null, ...draft, at, actor: this.actor });
+    }
+    return value;
+  }
+
+  /** The changes committed from now on that `accept` lets through, as they come. */
+  listen(accept: (change: GraphChange) => boolean): AsyncIterable<GraphChange> {
+    return pipe(this.changes.subscribe(GRAPH_CHANGED), filter(accept));
+  }
+
+  /** A value keyed by field name (a subscription's event) re-keyed by the selection's response names. */
+  shaped(info: GraphQLResolveInfo, value: Row): Projected {
+    return shapeRow(resolveTree(info), getNamedType(info.returnType).name, value);
   }
 
   private async readRows(info: GraphQLResolveInfo, query: CypherText): Promise<{ rows: Row[]; shaped: (row: Row) => Projected }> {

@@ -12,5 +12,6 @@ ON CREATE SET n.createdAt = datetime(), n.origin = 'user'
 SET n:Node, n += ${params.add(given)}, n.updatedAt = datetime(), n.updatedBy = ${params.add(actor)}
 RETURN ${project('n')} AS value`,
     answer: (row) => row.value as Projected,
+    changes: () => [{ kind: 'UPSERTED', id, label: label.toUpperCase() }],
   };
 }

@@ -47,6 +47,9 @@ export interface Metrics {
   roundTrips: Histogram<'operation'>;
   queryDuration: Histogram<'routing' | 'outcome'>;
   errors: Counter<'code'>;
+  socketsOpen: Gauge;
+  subscriptionsActive: Gauge;
+  eventsSent: Counter;
 }
 
 /** Prometheus metrics of one server (its own registry, so tests can build several servers). */
@@ -86,6 +89,9 @@ export function createMetrics(graph: Graph): Metrics {
       labelNames: ['code'],
       registers: [registry],
     }),
+    socketsOpen: new Gauge({ name: 'graphql_ws_sockets_open', help: 'Open graphql-ws WebSockets', registers: [registry] }),
+    subscriptionsActive: new Gauge({ name: 'graphql_ws_subscriptions_active', help: 'Subscriptions running on open WebSockets', registers: [registry] }),
+    eventsSent: new Counter({ name: 'graphql_ws_events_sent_total', help: 'Subscription events sent to clients', registers: [registry] }),
   };
   new Gauge({
     name: 'neo4j_queries_in_flight',

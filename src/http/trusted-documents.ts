@@ -6,6 +6,7 @@ import { RequestHandler } from 'express';
 import { repoRoot } from '../config';
 import { Context } from '../context';
 import { ERROR_CODES, httpErrorBody, persistedQueryNotInList } from '../errors';
+import { Principal } from '../security/auth';
 
 /** A trusted-documents manifest: document id (the SHA-256 hex of the document) -> document. */
 export type TrustedDocuments = Map<string, string>;
@@ -32,7 +33,7 @@ export function readTrustedDocuments(file: string): TrustedDocuments {
 }
 
 /** The operation a request names by id: `documentId` (the client preset's), or an APQ hash without a query. */
-function requestedId(fields: Record<string, unknown>): string | undefined {
+export function requestedId(fields: Record<string, unknown>): string | undefined {
   if (typeof fields.documentId === 'string') return fields.documentId;
   if (fields.query) return undefined;
   let extensions = fields.extensions;
@@ -78,14 +79,19 @@ export function resolveDocumentIds(documents: TrustedDocuments): RequestHandler 
   };
 }
 
+/** Throws PERSISTED_QUERY_NOT_IN_LIST for a document (by its SHA-256 hex) that is not listed, unless the caller is an admin. */
+export function refuseUntrusted(documents: TrustedDocuments, hash: string, principal: Principal | null): void {
+  if (documents.has(hash) || principal?.roles.includes('admin')) return;
+  throw persistedQueryNotInList();
+}
+
 /** With TRUSTED_DOCUMENTS_ONLY: only listed documents run, unless the caller is an admin (the IDE's user). */
 export function trustedDocumentsOnly(documents: TrustedDocuments): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ queryHash, contextValue }) {
-          if (documents.has(queryHash) || contextValue.principal?.roles.includes('admin')) return;
-          throw persistedQueryNotInList();
+          refuseUntrusted(documents, queryHash, contextValue.principal);
         },
       };
     },
@@ -98,8 +104,8 @@ export function trustedDocumentsManifest(documents: string[]): string {
   return `${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`;
 }
 
-/** The operations the explorer sends: its `const NAME = \`query …\`` constants. */
+/** The operations the explorer sends: its `const NAME = \`query …\`` constants (and mutations and subscriptions). */
 export function explorerDocuments(): string[] {
   const source = fs.readFileSync(path.join(repoRoot, 'src', 'http', 'explorer', 'explorer.js'), 'utf8');
-  return [...source.matchAll(/^const [A-Z_]+ = `((?:query|mutation) [^`]*)`;$/gm)].map((match) => match[1]);
+  return [...source.matchAll(/^const [A-Z_]+ = `((?:query|mutation|subscription) [^`]*)`;$/gm)].map((match) => match[1]);
 }

@@ -23,3 +23,10 @@ export async function validateArgument(value: unknown): Promise<void> {
   const problems = messages(errors);
   throw badUserInputs([...new Set(problems.map((problem) => problem.field))], problems.map((problem) => problem.message).join('; '));
 }
+
+/** Plain argument values (as a subscribe function gets them) as an instance of their class, validated. */
+export async function validated<T extends object>(type: new () => T, values: object): Promise<T> {
+  const instance = Object.assign(new type(), values);
+  await validateArgument(instance);
+  return instance;
+}

@@ -1,4 +1,4 @@
-import { ApolloServerPlugin, GraphQLRequest } from '@apollo/server';
+import { ApolloServerPlugin } from '@apollo/server';
 import {
   DocumentNode,
   FragmentDefinitionNode,
@@ -21,8 +21,8 @@ export interface LimitsConfig {
   maxCost: number;
   /** Parser token limit: a huge document is refused before it is even parsed whole. */
   maxTokens: number;
-  /** Request body size, e.g. "100kb". */
-  maxBody: string;
+  /** Largest request body, and largest WebSocket message, in bytes (MAX_BODY_SIZE). */
+  maxBodyBytes: number;
   windowSeconds: number;
   requestsPerWindow: number;
   costPerWindow: number;
@@ -106,23 +106,41 @@ export class RememberedCosts {
   }
 }
 
+/** Who an operation is counted against: the token's subject, else the client's address. */
+export function clientKey(principal: { subject: string } | null, clientIp: string): string {
+  return principal ? `sub:${principal.subject}` : `ip:${clientIp}`;
+}
+
+/** An operation to check: its document, the operation chosen in it, and the request's name and variables. */
+export interface Operation {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+  /** The SHA-256 of the document's text (Apollo's queryHash). */
+  queryHash: string;
+}
+
 /**
- * Refuses operations over the depth, alias or cost limit (QUERY_TOO_COMPLEX), counts requests and cost
- * per client (token subject, else IP) per window (RATE_LIMITED, with Retry-After), and reports the
- * operation's cost in `extensions.cost` so clients can pace themselves.
+ * The limits every operation meets, over HTTP and over WebSocket alike: depth, aliases and cost
+ * (QUERY_TOO_COMPLEX), and requests and cost per client per window (RATE_LIMITED, with Retry-After).
  */
-export function limitsPlugin(limits: LimitsConfig): ApolloServerPlugin<Context> {
-  const requests = new RateLimiterMemory({ points: limits.requestsPerWindow, duration: limits.windowSeconds });
-  const costs = new RateLimiterMemory({ points: limits.costPerWindow, duration: limits.windowSeconds });
-  const remembered = new RememberedCosts();
+export class OperationLimits {
+  private readonly requests: RateLimiterMemory;
+  private readonly costs: RateLimiterMemory;
+  private readonly remembered = new RememberedCosts();
+
+  constructor(readonly config: LimitsConfig) {
+    this.requests = new RateLimiterMemory({ points: config.requestsPerWindow, duration: config.windowSeconds });
+    this.costs = new RateLimiterMemory({ points: config.costPerWindow, duration: config.windowSeconds });
+  }
 
   /** The operation's cost, after refusing it when it is too deep, uses too many aliases or costs too much. */
-  const checkedCost = (
-    document: DocumentNode,
-    operation: OperationDefinitionNode,
-    request: GraphQLRequest,
-    schema: GraphQLSchema,
-  ): number => {
+  cost(schema: GraphQLSchema, { document, operation, operationName, variables, queryHash }: Operation): number {
+    const key = JSON.stringify([queryHash, operationName ?? null, variables ?? {}]);
+    const known = this.remembered.get(key);
+    if (known !== undefined) return known;
+    const limits = this.config;
     const shape = operationShape(document, operation);
     if (shape.depth > limits.maxDepth) {
       throw tooComplex(`Query depth ${shape.depth} is over the limit of ${limits.maxDepth}.`);
@@ -133,38 +151,44 @@ export function limitsPlugin(limits: LimitsConfig): ApolloServerPlugin<Context> 
     const requested = getComplexity({
       schema,
       query: document,
-      operationName: request.operationName ?? undefined,
-      variables: request.variables ?? {},
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
       estimators: [pageAwareEstimator],
     });
     if (requested > limits.maxCost) {
       throw tooComplex(`Query cost ${requested} is over the limit of ${limits.maxCost}.`);
     }
-    return requested;
-  };
+    return this.remembered.remember(key, requested);
+  }
 
+  /** Counts one operation of cost `requested` against the client's window; answers the cost points left. */
+  async spend(client: string, requested: number): Promise<number> {
+    try {
+      await this.requests.consume(client, 1);
+    } catch (result) {
+      if (result instanceof RateLimiterRes) throw rateLimited('requests', result.msBeforeNext);
+      throw result;
+    }
+    try {
+      return (await this.costs.consume(client, requested)).remainingPoints;
+    } catch (result) {
+      if (result instanceof RateLimiterRes) throw rateLimited('costly operations', result.msBeforeNext);
+      throw result;
+    }
+  }
+}
+
+/** OperationLimits on every HTTP operation; the cost is reported in `extensions.cost` so clients can pace themselves. */
+export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       let cost: { requested: number; remaining: number } | undefined;
       return {
         async didResolveOperation({ document, operation, request, queryHash, schema, contextValue }) {
           if (!operation) return; // Apollo has already refused a document without the named operation
-          const key = JSON.stringify([queryHash, request.operationName ?? null, request.variables ?? {}]);
-          const requested = remembered.get(key) ?? remembered.remember(key, checkedCost(document, operation, request, schema));
-          const client = contextValue.principal ? `sub:${contextValue.principal.subject}` : `ip:${contextValue.clientIp}`;
-          try {
-            await requests.consume(client, 1);
-          } catch (result) {
-            if (result instanceof RateLimiterRes) throw rateLimited('requests', result.msBeforeNext);
-            throw result;
-          }
-          try {
-            const spent = await costs.consume(client, requested);
-            cost = { requested, remaining: spent.remainingPoints };
-          } catch (result) {
-            if (result instanceof RateLimiterRes) throw rateLimited('costly operations', result.msBeforeNext);
-            throw result;
-          }
+          const requested = limits.cost(schema, { document, operation, operationName: request.operationName, variables: request.variables, queryHash });
+          const remaining = await limits.spend(clientKey(contextValue.principal, contextValue.clientIp), requested);
+          cost = { requested, remaining };
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single' || !cost) return;
@@ -173,8 +197,12 @@ export function limitsPlugin(limits: LimitsConfig): ApolloServerPlugin<Context> 
             ...result.extensions,
             cost: {
               requestedQueryCost: cost.requested,
-              maximumAvailable: limits.maxCost,
-              throttleStatus: { currentlyAvailable: cost.remaining, windowSeconds: limits.windowSeconds, maximumAvailable: limits.costPerWindow },
+              maximumAvailable: limits.config.maxCost,
+              throttleStatus: {
+                currentlyAvailable: cost.remaining,
+                windowSeconds: limits.config.windowSeconds,
+                maximumAvailable: limits.config.costPerWindow,
+              },
             },
           };
         },

@@ -9,7 +9,7 @@ import { bearer, Harness } from '../support/harness';
 let server: Harness;
 const tokens: Record<'reader' | 'editor', Record<string, string>> = { reader: {}, editor: {} };
 beforeAll(async () => {
-  server = await Harness.start({ production: true, limits: { maxDepth: 8, maxAliases: 20, maxCost: 20_000, maxTokens: 2_000, maxBody: '20kb' } });
+  server = await Harness.start({ production: true, limits: { maxDepth: 8, maxAliases: 20, maxCost: 20_000, maxTokens: 2_000, maxBodyBytes: 20 * 1024 } });
   tokens.reader = await bearer(['reader']);
   tokens.editor = await bearer(['editor']);
 });

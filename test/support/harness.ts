@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
-import { Server as HttpServer } from 'node:http';
 import { SignJWT } from 'jose';
 import { Logger } from 'pino';
+import { ApolloServer } from '@apollo/server';
+import { Context } from '../../src/context';
 import { Graph, GraphOptions } from '../../src/graph/driver';
 import { readConfig } from '../../src/config';
 import { CorsConfig } from '../../src/http/cors';
+import { SubscriptionsConfig } from '../../src/http/subscriptions';
 import { AuthConfig } from '../../src/security/auth';
 import { LimitsConfig } from '../../src/security/limits';
 import { buildServer, ServerConfig } from '../../src/server';
@@ -22,7 +24,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export class Harness {
   private constructor(
     readonly graph: Graph,
-    private readonly http: HttpServer,
+    private readonly apollo: ApolloServer<Context>,
     readonly url: string,
   ) {}
 
@@ -35,6 +37,7 @@ export class Harness {
       httpCacheMaxAge?: number;
       trustedDocuments?: string;
       trustedDocumentsOnly?: boolean;
+      subscriptions?: Partial<SubscriptionsConfig>;
       production?: boolean;
       debugExtensions?: boolean;
       connection?: GraphOptions;
@@ -54,12 +57,13 @@ export class Harness {
       httpCacheMaxAge: options.httpCacheMaxAge ?? defaults.httpCacheMaxAge,
       trustedDocuments: options.trustedDocuments,
       trustedDocumentsOnly: options.trustedDocumentsOnly ?? false,
+      subscriptions: { ...defaults.subscriptions, ...options.subscriptions },
     };
     const graph = Graph.open(options.connection ?? testConnection());
-    const { httpServer } = await buildServer(config, graph, options.logger);
+    const { httpServer, apollo } = await buildServer(config, graph, options.logger);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
     const { port } = httpServer.address() as AddressInfo;
-    return new Harness(graph, httpServer, `http://127.0.0.1:${port}`);
+    return new Harness(graph, apollo, `http://127.0.0.1:${port}`);
   }
 
   async query<T = Record<string, any>>(
@@ -83,7 +87,7 @@ export class Harness {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+    await this.apollo.stop(); // closes the HTTP server and every WebSocket, as main.ts does on SIGTERM
     await this.graph.close();
   }
 }

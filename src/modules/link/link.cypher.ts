@@ -2,6 +2,8 @@ import { badUserInput, notFound } from '../../errors';
 import { CypherParams } from '../../graph/cypher-params';
 import { WriteQuery } from '../../graph/db';
 import { Row } from '../../graph/driver';
+import { ChangeDraft } from '../../graph/changes';
+import { nodeLabelOf } from '../node/node.type';
 import { LinkInput, RelationType } from './link.inputs';
 
 interface Ends {
@@ -48,6 +50,10 @@ function check(input: LinkInput, outcome: Row): void {
   }
 }
 
+function linkChange(kind: 'LINKED' | 'UNLINKED', input: LinkInput, outcome: Row): ChangeDraft {
+  return { kind, id: input.from, label: outcome.fromLabel as string, from: input.from, to: input.to, type: input.type };
+}
+
 /** Creates the edge once (MERGE) when both ends exist and have the allowed labels. */
 export function link(input: LinkInput): WriteQuery<boolean> {
   const properties = Object.fromEntries(
@@ -64,12 +70,13 @@ CALL (a, b) {
   SET r += ${params.add(properties)}, r.updatedAt = datetime(), r.updatedBy = ${params.add(actor)}
   RETURN count(r) AS changed
 }
-RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, coalesce(${allowed}, false) AS allowed, changed`;
+RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, coalesce(${allowed}, false) AS allowed, changed, ${nodeLabelOf('a')} AS fromLabel`;
     },
     answer: (row) => {
       check(input, row);
       return true;
     },
+    changes: (row) => [linkChange('LINKED', input, row)],
   };
 }
 
@@ -85,11 +92,12 @@ CALL (a, b) {
   DELETE r
   RETURN count(r) AS changed
 }
-RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, coalesce(${allowed}, false) AS allowed, changed`;
+RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, coalesce(${allowed}, false) AS allowed, changed, ${nodeLabelOf('a')} AS fromLabel`;
     },
     answer: (row) => {
       check(input, row);
       return (row.changed as number) > 0;
     },
+    changes: (row) => ((row.changed as number) > 0 ? [linkChange('UNLINKED', input, row)] : []),
   };
 }

@@ -1,4 +1,5 @@
 import { CypherText, WriteQuery } from '../../graph/db';
+import { nodeLabelOf } from './node.type';
 
 /** The node of `label` (a label from code, never user text) with that id, bound to `n`. */
 export function nodeById(label: string, id: string): CypherText {
@@ -15,10 +16,18 @@ export function deleteNode(id: string): WriteQuery<boolean> {
   return {
     cypher: ({ params }) => `OPTIONAL MATCH (n:Node {id: ${params.add(id)}})
 OPTIONAL MATCH (n:Role)-[:EARNS]->(salary:Salary)
-WITH n, n IS NOT NULL AS existed, collect(salary) AS salaries
+WITH n, n IS NOT NULL AS existed, ${nodeLabelOf('n')} AS nodeLabel, collect(salary) AS salaries
+WITH n, existed, nodeLabel, salaries, [salary IN salaries | salary.id] AS salaryIds
 FOREACH (salary IN salaries | DETACH DELETE salary)
 DETACH DELETE n
-RETURN existed`,
+RETURN existed, nodeLabel, salaryIds`,
     answer: (row) => row.existed as boolean,
+    changes: (row) =>
+      row.existed
+        ? [
+            { kind: 'DELETED', id, label: row.nodeLabel as string },
+            ...(row.salaryIds as string[]).map((salaryId) => ({ kind: 'DELETED' as const, id: salaryId, label: 'SALARY' })),
+          ]
+        : [],
   };
 }

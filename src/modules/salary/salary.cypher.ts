@@ -117,5 +117,10 @@ RETURN r IS NOT NULL AS roleExists, source IS NOT NULL AS sourceExists, [p IN re
       if (!row.sourceExists && record.sourceId) throw notFound('sourceId', record.sourceId);
       return row.value as Projected;
     },
+    changes: () => [
+      { kind: 'UPSERTED', id, label: 'SALARY' },
+      { kind: 'LINKED', id: record.roleId, label: 'ROLE', from: record.roleId, to: id, type: 'EARNS' },
+      ...(record.sourceId ? [{ kind: 'LINKED' as const, id, label: 'SALARY', from: id, to: record.sourceId, type: 'CITES' }] : []),
+    ],
   };
 }

@@ -14,7 +14,7 @@ import { mountBrowserPages } from './http/browser-pages';
 import { corsMiddleware } from './http/cors';
 import { jsonClientsGet200 } from './http/json-status';
 import { cacheHeaders } from './http/cache-headers';
-import { readTrustedDocuments, resolveDocumentIds, trustedDocumentsOnly } from './http/trusted-documents';
+import { askForDocumentIds, readTrustedDocuments, resolveDocumentIds, trustedDocumentsOnly } from './http/trusted-documents';
 import { mountHealth } from './http/health';
 import { buildGraphSchema, TYPE_SPECS } from './schema';
 import { Principal, TokenVerifier } from './security/auth';
@@ -170,6 +170,7 @@ export async function buildServer(
     express.json({ limit: config.limits.maxBodyBytes }),
     bodyErrors,
     ...(trusted ? [resolveDocumentIds(trusted)] : []),
+    ...(trusted && config.trustedDocumentsOnly ? [askForDocumentIds] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const principal = await tokens.principal(req.headers.authorization);

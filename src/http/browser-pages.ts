@@ -32,6 +32,7 @@ const IDE_ASSETS = new Map([
 
 const EXPLORER_ASSETS = new Map([
   ['cytoscape.min.js', packageFile('cytoscape/dist/cytoscape.min.js')],
+  ['graphql-ws.min.js', packageFile('graphql-ws/umd/graphql-ws.min.js')],
   ['explorer.js', pageFile('explorer/explorer.js')],
   ['explorer.css', pageFile('explorer/explorer.css')],
 ]);

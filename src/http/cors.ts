@@ -40,7 +40,7 @@ export function corsMiddleware(config: CorsConfig): RequestHandler {
     origin: (origin, allow) => allow(null, originAllowed(config, origin)),
     methods: ['GET', 'POST'],
     allowedHeaders: ALLOWED_HEADERS,
-    exposedHeaders: ['retry-after', 'x-request-id'],
+    exposedHeaders: ['retry-after', 'x-request-id', 'x-trusted-documents'],
     maxAge: PREFLIGHT_MAX_AGE_SECONDS,
   };
   return cors(options);

@@ -155,7 +155,9 @@ export function serveSubscriptions(httpServer: HttpServer, path: string, options
     {
       connectionInitWaitTimeout: config.initTimeoutMs,
       onConnect: async (connection) => {
-        const authorization = connection.connectionParams?.authorization;
+        // Any case: GraphiQL sends its headers editor's "Authorization" as a connection parameter.
+        const params = connection.connectionParams ?? {};
+        const authorization = Object.entries(params).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
         try {
           if (authorization !== undefined && typeof authorization !== 'string') throw new Error('authorization must be a string');
           connection.extra.principal = await options.tokens.principal(authorization);

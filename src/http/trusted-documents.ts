@@ -79,6 +79,12 @@ export function resolveDocumentIds(documents: TrustedDocuments): RequestHandler 
   };
 }
 
+/** With TRUSTED_DOCUMENTS_ONLY: asks clients, on every answer, to send document ids rather than documents (the explorer does). */
+export const askForDocumentIds: RequestHandler = (_request, response, next) => {
+  response.set('X-Trusted-Documents', 'required');
+  next();
+};
+
 /** Throws PERSISTED_QUERY_NOT_IN_LIST for a document (by its SHA-256 hex) that is not listed, unless the caller is an admin. */
 export function refuseUntrusted(documents: TrustedDocuments, hash: string, principal: Principal | null): void {
   if (documents.has(hash) || principal?.roles.includes('admin')) return;

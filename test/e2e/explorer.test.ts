@@ -1,5 +1,11 @@
 import { Browser } from 'playwright-core';
-import { Harness } from '../support/harness';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { explorerDocuments, trustedDocumentsManifest } from '../../src/http/trusted-documents';
+import { bearer, Harness } from '../support/harness';
+import { metric } from '../support/subscriptions';
+import { waitFor } from '../support/processes';
 import { foreignRequests, launchChromium, openPage, RecordedPage, screenshot } from './browser';
 
 /** What explorer.js exposes on `window` for tests; `cy` is its cytoscape.js instance. */
@@ -134,5 +140,67 @@ describe('the explorer’s views and links', () => {
 
   it('logged no error', () => {
     expect(tab.errors).toEqual([]);
+  });
+});
+
+describe('the explorer, live', () => {
+  let live: RecordedPage;
+  let editor: Record<string, string>;
+  beforeAll(async () => {
+    editor = await bearer(['editor']);
+    const running = await metric(server.url, 'graphql_ws_subscriptions_active');
+    live = await openPage(browser);
+    await live.page.goto(`${server.url}/explorer?node=backend-developer`);
+    await live.page.getByText('Backend Developer (Role)').waitFor();
+    await live.page.locator('#live[data-state="on"]').waitFor();
+    await waitFor(async () => (await metric(server.url, 'graphql_ws_subscriptions_active')) > running, 10_000, 'the explorer’s subscription');
+  });
+  afterAll(async () => {
+    await server.data(`mutation { deleteNode(id: "live-kafka") }`, {}, editor);
+  });
+  const drawn = (selector: string) => live.page.evaluate((selector) => window.graphExplorer.cy.elements(selector).map((element) => element.id()), selector);
+
+  it('draws a node linked elsewhere into the drawn neighbourhood, without a reload', async () => {
+    await server.data(`mutation { upsertTechnology(input: { id: "live-kafka", name: "Live Kafka", kind: TOOL }) { id } }`, {}, editor);
+    await server.data(`mutation { link(input: { from: "backend-developer", to: "live-kafka", type: USES }) }`, {}, editor);
+    await live.page.waitForFunction(() => window.graphExplorer.cy.getElementById('live-kafka').nonempty());
+    expect(await drawn('edge[source = "backend-developer"][target = "live-kafka"]')).toEqual(['backend-developer USES live-kafka']);
+    expect(await live.page.evaluate(() => window.graphExplorer.cy.getElementById('live-kafka').data('name'))).toBe('Live Kafka');
+  });
+
+  it('renames, unlinks and removes what changes elsewhere', async () => {
+    await server.data(`mutation { upsertTechnology(input: { id: "live-kafka", name: "Live Kafka 2", kind: TOOL }) { id } }`, {}, editor);
+    await live.page.waitForFunction(() => window.graphExplorer.cy.getElementById('live-kafka').data('name') === 'Live Kafka 2');
+    await server.data(`mutation { unlink(input: { from: "backend-developer", to: "live-kafka", type: USES }) }`, {}, editor);
+    await live.page.waitForFunction(() => window.graphExplorer.cy.getElementById('backend-developer USES live-kafka').empty());
+    await server.data(`mutation { deleteNode(id: "live-kafka") }`, {}, editor);
+    await live.page.waitForFunction(() => window.graphExplorer.cy.getElementById('live-kafka').empty());
+    expect(live.errors).toEqual([]);
+  });
+});
+
+describe('the explorer on a server that runs only trusted documents', () => {
+  it('works, sending its documents by id once the server asks', async () => {
+    const manifest = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'trusted-')), 'manifest.json');
+    await fs.writeFile(manifest, trustedDocumentsManifest(explorerDocuments()));
+    const trusted = await Harness.start({ trustedDocuments: manifest, trustedDocumentsOnly: true });
+    const tab = await openPage(browser);
+    const bodies: string[] = [];
+    tab.page.on('request', (request) => {
+      if (request.method() === 'POST') bodies.push(request.postData() ?? '');
+    });
+    try {
+      await tab.page.goto(`${trusted.url}/explorer?node=backend-developer`);
+      await tab.page.getByText('Backend Developer (Role)').waitFor();
+      await tab.page.locator('#live[data-state="on"]').waitFor();
+      const operations = bodies.map((body) => JSON.parse(body));
+      expect(operations[0]).toHaveProperty('query');
+      expect(operations.length).toBeGreaterThan(1);
+      for (const later of operations.slice(1)) expect(Object.keys(later).sort()).toEqual(['documentId', 'variables']);
+      expect(tab.errors).toEqual([]);
+    } finally {
+      await tab.page.context().close();
+      await trusted.stop();
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { Browser } from 'playwright-core';
 import { readExampleOperations } from '../../src/http/examples';
-import { Harness } from '../support/harness';
+import { bearer, Harness } from '../support/harness';
+import { waitFor } from '../support/processes';
+import { metric } from '../support/subscriptions';
 import { foreignRequests, launchChromium, openPage, RecordedPage, screenshot } from './browser';
 
 let server: Harness;
@@ -39,6 +41,17 @@ describe('the GraphQL IDE', () => {
     await ide.page.getByRole('button', { name: 'Headers' }).click();
     await ide.page.getByRole('tab', { name: 'UpsertTechnology' }).click();
     await ide.page.locator('.graphiql-editor-tool').getByText('Bearer <paste the output of: npm run token -- --role editor>').waitFor();
+  });
+
+  it('runs a subscription over graphql-ws and shows the event of a mutation made elsewhere', async () => {
+    const { page } = ide;
+    await page.getByRole('tab', { name: 'GraphChanged' }).click();
+    const running = await metric(server.url, 'graphql_ws_subscriptions_active');
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await waitFor(async () => (await metric(server.url, 'graphql_ws_subscriptions_active')) > running, 10_000, 'the IDE’s subscription');
+    await server.data(`mutation { upsertTechnology(input: { id: "ide-live", name: "IDE Live", kind: TOOL }) { id } }`, {}, await bearer(['editor']));
+    await page.locator('.result-window').getByText('"ide-live"').first().waitFor();
+    await server.data(`mutation { deleteNode(id: "ide-live") }`, {}, await bearer(['editor']));
   });
 
   it('loaded everything from this server, without a Content-Security-Policy violation or a script error', () => {

@@ -48,7 +48,7 @@ describe('outside production', () => {
       body: JSON.stringify({ query: '{ role(id: "backend-developer") { id } }' }),
     });
     expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:4199');
-    expect(response.headers.get('access-control-expose-headers')).toBe('retry-after,x-request-id');
+    expect(response.headers.get('access-control-expose-headers')).toBe('retry-after,x-request-id,x-trusted-documents');
     expect(((await response.json()) as { data: unknown }).data).toEqual({ role: { id: 'backend-developer' } });
   });
 

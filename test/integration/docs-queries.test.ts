@@ -2,6 +2,7 @@ import { Kind, OperationDefinitionNode, parse } from 'graphql';
 import { buildGraphSchema } from '../../src/schema';
 import { ExampleOperation, readExampleOperations } from '../../src/http/examples';
 import { bearer, Harness } from '../support/harness';
+import { Events, graphqlWsClient, subscriptionsRunning } from '../support/subscriptions';
 
 /** The id docs/queries/12-upsert-technology.graphql writes; no seed node has it, and this test deletes it. */
 const UPSERTED_ID = 'redis';
@@ -66,5 +67,24 @@ describe('docs/queries', () => {
     }
     const [written] = await server.graph.read('MATCH (n:Node {id: $id}) RETURN n.name AS name', { id: UPSERTED_ID });
     expect(written).toEqual({ name: 'Redis' });
+  });
+
+  it('has a subscription that hears what the mutation examples change, over graphql-ws', async () => {
+    const subscriptions = examples.filter((candidate) => candidate.operation === 'subscription');
+    expect(subscriptions.length).toBeGreaterThanOrEqual(1);
+    const client = graphqlWsClient(server.url);
+    try {
+      const heard = subscriptions.map((example) => new Events(client, example.document));
+      await subscriptionsRunning(server.url, subscriptions.length);
+      const editor = await bearer(['editor']);
+      for (const example of examples.filter((candidate) => candidate.operation === 'mutation')) await server.data(example.document, undefined, editor);
+      for (const events of heard) {
+        const [event] = await events.take(1);
+        expect(event.errors).toBeUndefined();
+        expect(event.data?.graphChanged).toMatchObject({ kind: 'UPSERTED', id: UPSERTED_ID });
+      }
+    } finally {
+      await client.dispose();
+    }
   });
 });

@@ -1,4 +1,5 @@
-// The graph explorer: a front-end app over the public GraphQL API only (POST /graphql), drawn with cytoscape.js.
+// The graph explorer: a front-end app over the public GraphQL API only (POST /graphql, and graphql-ws on the
+// same path for live updates), drawn with cytoscape.js.
 'use strict';
 
 /** One colour per label (Okabe–Ito, readable with colour-blindness), shown in the legend. */
@@ -24,6 +25,14 @@ const PATH = `query Path($from: ID!, $to: ID!) {
   path(from: $from, to: $to) { length nodes { id label name } edges { from to type } }
 }`;
 
+const NODE_SUMMARY = `query NodeSummary($id: ID!) {
+  node(id: $id) { __typename id name }
+}`;
+
+const GRAPH_CHANGED = `subscription GraphChanged {
+  graphChanged { kind id from to type }
+}`;
+
 const NODE_DETAILS = `query NodeDetails($id: ID!) {
   node(id: $id) {
     __typename id name
@@ -47,6 +56,7 @@ const elements = {
   setFrom: document.getElementById('set-from'),
   setTo: document.getElementById('set-to'),
   status: document.getElementById('status'),
+  live: document.getElementById('live'),
 };
 
 const cy = cytoscape({
@@ -88,12 +98,23 @@ window.graphExplorer = { cy };
 /** The node whose details are shown, and the two ends of the path to highlight. */
 const state = { selected: null, from: null, to: null };
 
+/** Set once the server answers `X-Trusted-Documents: required`: operations then go by id (their SHA-256 hex). */
+let sendDocumentIds = false;
+
+async function sha256Hex(text) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 async function graphql(query, variables) {
+  const operation = sendDocumentIds ? { documentId: await sha256Hex(query), variables } : { query, variables };
   const response = await fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(operation),
   });
+  // crypto.subtle exists only in a secure context (https, or loopback); elsewhere the documents go as text.
+  if (response.headers.get('x-trusted-documents') === 'required' && window.crypto?.subtle) sendDocumentIds = true;
   const body = await response.json();
   if (body.errors?.length) throw new Error(body.errors.map((error) => error.message).join('; '));
   return body.data;
@@ -316,6 +337,73 @@ cy.on('tap', 'node', (event) => {
 elements.setFrom.addEventListener('click', () => attempt(() => setPathEnd('from', state.selected)));
 elements.setTo.addEventListener('click', () => attempt(() => setPathEnd('to', state.selected)));
 
+/** A node's label and name, to draw a node that a live change brings in; null when it no longer exists. */
+async function summary(id) {
+  const { node } = await graphql(NODE_SUMMARY, { id });
+  return node && { id: node.id, label: node.__typename.toUpperCase(), name: node.name };
+}
+
+/** Applies one committed change to what is drawn; changes to nodes not drawn are ignored. */
+async function apply(change) {
+  const drawn = (id) => Boolean(id) && cy.getElementById(id).nonempty();
+  if (change.kind === 'DELETED') {
+    if (!drawn(change.id)) return;
+    cy.getElementById(change.id).remove();
+    if (state.selected === change.id) await showDetails(change.id);
+  } else if (change.kind === 'UNLINKED') {
+    const reverse = { from: change.to, to: change.from, type: change.type };
+    const edges = cy.getElementById(edgeId(change)).union(cy.getElementById(edgeId(reverse)));
+    if (edges.empty()) return;
+    edges.remove();
+  } else if (change.kind === 'LINKED') {
+    if (!drawn(change.from) && !drawn(change.to)) return;
+    const added = await Promise.all([change.from, change.to].filter((id) => !drawn(id)).map(summary));
+    if (added.includes(null)) return;
+    if (merge({ nodes: added, edges: [change] })) layOut();
+  } else {
+    if (!drawn(change.id)) return;
+    const node = await summary(change.id);
+    if (node) cy.getElementById(change.id).data('name', node.name);
+    if (state.selected === change.id) await showDetails(change.id);
+  }
+  say(`Live: ${change.kind.toLowerCase()} ${change.type ? `${change.from} ${change.type} ${change.to}` : change.id}.`);
+}
+
+function showLive(on) {
+  elements.live.textContent = on ? '● live' : '○ offline';
+  elements.live.dataset.state = on ? 'on' : 'off';
+}
+
+/**
+ * Follows graphChanged over graphql-ws, reconnecting for ever. After a reconnection the view is drawn
+ * afresh, since changes made while offline were not heard.
+ */
+function followChanges() {
+  const client = graphqlWs.createClient({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+    lazy: false,
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        showLive(true);
+        if (wasRetry) attempt(() => show(viewOf(location.search)));
+      },
+      closed: () => showLive(false),
+    },
+  });
+  client.subscribe(
+    { query: GRAPH_CHANGED },
+    {
+      next: ({ data }) => data && attempt(() => apply(data.graphChanged)),
+      error: (error) => say(`Live updates stopped: ${Array.isArray(error) ? error.map((each) => each.message).join('; ') : 'the connection failed'}.`),
+      complete: () => showLive(false),
+    },
+  );
+}
+
 drawLegend();
+showLive(false);
+followChanges();
 window.addEventListener('popstate', () => attempt(() => show(viewOf(location.search))));
 attempt(() => show(viewOf(location.search)));

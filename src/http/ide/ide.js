@@ -13,7 +13,8 @@ async function startIde() {
   }));
   ReactDOM.createRoot(document.getElementById('graphiql')).render(
     React.createElement(GraphiQL, {
-      fetcher: GraphiQL.createFetcher({ url: '/graphql' }),
+      // Subscriptions go over graphql-ws on the same path; the headers editor's Authorization goes in connection_init.
+      fetcher: GraphiQL.createFetcher({ url: '/graphql', subscriptionUrl: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql` }),
       defaultTabs: tabs.length > 0 ? tabs : undefined,
       isHeadersEditorEnabled: true,
       shouldPersistHeaders: false,

@@ -1,8 +1,12 @@
-import { ApolloClient, gql, HttpLink, InMemoryCache } from '@apollo/client';
-import { relayStylePagination } from '@apollo/client/utilities';
+import { ApolloClient, ApolloLink, gql, HttpLink, InMemoryCache } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
+import { Client as UrqlClient, fetchExchange, subscriptionExchange } from '@urql/core';
 import { request as graphqlRequest } from 'graphql-request';
 import { serverAudits } from 'graphql-http';
-import { Harness } from '../support/harness';
+import { bearer, Harness } from '../support/harness';
+import { waitFor } from '../support/processes';
+import { graphqlWsClient, subscriptionsRunning } from '../support/subscriptions';
 
 /** The clients front-end apps use, with their defaults, and the GraphQL-over-HTTP spec's own audit. */
 let server: Harness;
@@ -101,5 +105,64 @@ describe("Relay's fetch function (its docs' fetchGraphQL)", () => {
       body: JSON.stringify({ query: 'query RoleQuery($id: ID!) { role(id: $id) { id name } }', variables: { id: 'backend-developer' } }),
     });
     expect(await response.json()).toEqual(expect.objectContaining({ data: { role: { id: 'backend-developer', name: 'Backend Developer' } } }));
+  });
+});
+
+describe('subscriptions through the clients’ own WebSocket links', () => {
+  const CHANGES = 'subscription { graphChanged(ids: ["client-live"]) { kind id } }';
+  const upsert = async () =>
+    server.data(`mutation { upsertTechnology(input: { id: "client-live", name: "Client Live", kind: TOOL }) { id } }`, {}, await bearer(['editor']));
+  afterAll(async () => {
+    await server.data(`mutation { deleteNode(id: "client-live") }`, {}, await bearer(['editor']));
+  });
+
+  it('Apollo Client 4: GraphQLWsLink, split from HttpLink as its docs show', async () => {
+    const ws = graphqlWsClient(server.url);
+    const link = ApolloLink.split(
+      ({ query }) => {
+        const definition = getMainDefinition(query);
+        return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+      },
+      new GraphQLWsLink(ws),
+      new HttpLink({ uri: `${server.url}/graphql` }),
+    );
+    const client = new ApolloClient({ link, cache: new InMemoryCache() });
+    const events: unknown[] = [];
+    const subscription = client.subscribe({ query: gql(CHANGES) }).subscribe({ next: (result) => events.push(result.data) });
+    try {
+      await subscriptionsRunning(server.url, 1);
+      await upsert();
+      await waitFor(() => events.length > 0, 10_000, 'the Apollo Client event');
+      expect(events[0]).toEqual({ graphChanged: { __typename: 'GraphChange', kind: 'UPSERTED', id: 'client-live' } });
+    } finally {
+      subscription.unsubscribe();
+      await ws.dispose();
+    }
+  });
+
+  it('urql: subscriptionExchange over graphql-ws, as its docs show', async () => {
+    const ws = graphqlWsClient(server.url);
+    const client = new UrqlClient({
+      url: `${server.url}/graphql`,
+      exchanges: [
+        fetchExchange,
+        subscriptionExchange({
+          forwardSubscription: (request) => ({
+            subscribe: (sink) => ({ unsubscribe: ws.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+          }),
+        }),
+      ],
+    });
+    const events: unknown[] = [];
+    const { unsubscribe } = client.subscription(CHANGES, {}).subscribe((result) => events.push(result.data));
+    try {
+      await subscriptionsRunning(server.url, 1);
+      await upsert();
+      await waitFor(() => events.length > 0, 10_000, 'the urql event');
+      expect(events[0]).toEqual({ graphChanged: { kind: 'UPSERTED', id: 'client-live' } });
+    } finally {
+      unsubscribe();
+      await ws.dispose();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { request as graphqlRequest } from 'graphql-request';
 import { serverAudits } from 'graphql-http';
 import { bearer, Harness } from '../support/harness';
 import { waitFor } from '../support/processes';
-import { graphqlWsClient, subscriptionsRunning } from '../support/subscriptions';
+import { graphqlWsClient, noSubscriptionsRunning, subscriptionsRunning } from '../support/subscriptions';
 
 /** The clients front-end apps use, with their defaults, and the GraphQL-over-HTTP spec's own audit. */
 let server: Harness;
@@ -137,6 +137,7 @@ describe('subscriptions through the clients’ own WebSocket links', () => {
     } finally {
       subscription.unsubscribe();
       await ws.dispose();
+      await noSubscriptionsRunning(server.url);
     }
   });
 
@@ -163,6 +164,7 @@ describe('subscriptions through the clients’ own WebSocket links', () => {
     } finally {
       unsubscribe();
       await ws.dispose();
+      await noSubscriptionsRunning(server.url);
     }
   });
 });

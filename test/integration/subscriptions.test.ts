@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { documentId } from '../../src/http/trusted-documents';
 import { bearer, Harness } from '../support/harness';
 import { waitFor } from '../support/processes';
-import { Events, graphqlWsClient, metric, subscriptionsRunning, wsUrl } from '../support/subscriptions';
+import { Events, graphqlWsClient, metric, noSubscriptionsRunning, subscriptionsRunning, wsUrl } from '../support/subscriptions';
 
 /** Subscriptions over graphql-ws on /graphql: events of HTTP mutations, filters, auth, limits, hostile sockets. */
 const CHANGES = `subscription Changes($ids: [ID!], $labels: [NodeLabel!]) {
@@ -26,6 +26,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((each) => each.dispose()));
+  await noSubscriptionsRunning(server.url);
 });
 afterAll(async () => {
   for (const id of ['sub-kafka', 'sub-flink', 'sub-analyst']) await server.data(`mutation { deleteNode(id: "${id}") }`, {}, editor);

@@ -54,9 +54,15 @@ export async function metric(httpUrl: string, name: string): Promise<number> {
 
 /**
  * Waits until the server runs `count` subscriptions, so that a write made next is heard. graphql-ws has no
- * "subscribed" acknowledgement; the server's gauge moves as each subscription starts listening.
+ * "subscribed" acknowledgement; the server's gauge moves as each subscription starts listening. Counts are
+ * absolute: a test that ends subscriptions waits for noSubscriptionsRunning before the next one starts.
  */
 export async function subscriptionsRunning(httpUrl: string, count: number): Promise<void> {
   await waitFor(async () => (await metric(httpUrl, 'graphql_ws_subscriptions_active')) >= count, 10_000, `${count} running subscriptions`);
   await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** Waits until every subscription the server ran has ended (they end a moment after their client goes). */
+export async function noSubscriptionsRunning(httpUrl: string): Promise<void> {
+  await waitFor(async () => (await metric(httpUrl, 'graphql_ws_subscriptions_active')) === 0, 10_000, 'no running subscription');
 }

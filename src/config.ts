@@ -39,6 +39,14 @@ export interface Config {
   /** Seconds a CDN or browser may keep an anonymous GET query's answer; 0 = no-store. */
   httpCacheMaxAge: number;
   subscriptions: SubscriptionsConfig;
+  /** Shared state of many instances (rate limits, APQ, subscriptions, bookmarks); unset = all in-process. */
+  redisUrl: string | undefined;
+  /** Every Redis key and channel this server uses starts with it, so several deployments can share a Redis. */
+  redisKeyPrefix: string;
+  /** Seconds a persisted query's hash is kept in Redis. */
+  redisCacheTtlSeconds: number;
+  /** The project's own Redis (npm run redis:start; src/processes/local-redis.ts). */
+  localRedis: { home: string; port: number; password: string | undefined; maxMemory: string };
   /** The project's own Neo4j (src/processes/local-neo4j.ts), started when NEO4J_URI is unset. */
   local: { home: string; boltPort: number; heap: string; pageCache: string };
 }
@@ -109,6 +117,19 @@ function trustedDocuments(env: Env): Pick<Config, 'trustedDocuments' | 'trustedD
   return { trustedDocuments: file, trustedDocumentsOnly: only };
 }
 
+function redisUrl(env: Env): string | undefined {
+  const url = env.REDIS_URL || undefined;
+  if (url && !/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`REDIS_URL must look like redis://[:password@]host:port, got "${url.replace(/:[^:@/]*@/, ':***@')}"`);
+  return url;
+}
+
+/** A Redis memory size (maxmemory). */
+function redisSize(env: Env, name: string, fallback: string): string {
+  const value = env[name] || fallback;
+  if (!/^\d+(kb|mb|gb)$/i.test(value)) throw new ConfigError(`${name} must be a size like 256mb or 1gb, got "${value}"`);
+  return value;
+}
+
 /** A JVM memory size (-Xmx, Neo4j's page cache). */
 function jvmSize(env: Env, name: string, fallback: string): string {
   const value = env[name] || fallback;
@@ -156,6 +177,15 @@ export function readConfig(env: Env = process.env): Config {
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
       requestsPerWindow: integer(env, 'RATE_LIMIT_REQUESTS', 600, 1, 100_000_000),
       costPerWindow: integer(env, 'RATE_LIMIT_COST', 1_000_000, 1, 1_000_000_000),
+    },
+    redisUrl: redisUrl(env),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'kg:',
+    redisCacheTtlSeconds: integer(env, 'REDIS_CACHE_TTL_SECONDS', 86_400, 1, 31_536_000),
+    localRedis: {
+      home: path.resolve(repoRoot, env.REDIS_HOME || '.redis'),
+      port: integer(env, 'REDIS_PORT', 6379, 1, 65535),
+      password: env.REDIS_PASSWORD || undefined,
+      maxMemory: redisSize(env, 'REDIS_MAXMEMORY', '256mb'),
     },
     local: {
       home: path.resolve(repoRoot, env.NEO4J_HOME || '.neo4j'),

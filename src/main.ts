@@ -8,6 +8,7 @@ import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j, watchedStart } from './pr
 import { bannerText, startBanner } from './http/banner';
 import { createLogger, prettyDestination } from './http/observability';
 import { buildServer } from './server';
+import { openSharedState, SharedState } from './shared-state';
 import { Logger } from 'pino';
 
 const RETRY_MS = 5_000;
@@ -68,9 +69,11 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel, pretty ? prettyDestination() : undefined);
   let local: LocalNeo4j | undefined;
   let graph: Graph | undefined;
+  let shared: SharedState | undefined;
   // A Neo4j this process started is stopped on every way out: a failed start, a crash, a signal.
   const release = async () => {
     await graph?.close().catch(() => undefined);
+    await shared?.close();
     await local?.stop();
   };
   process.on('uncaughtException', (error) => {
@@ -86,9 +89,11 @@ async function main(): Promise<void> {
       local = await startLocalNeo4j(config, watchedStart(pretty && Boolean(process.stdout.isTTY), (line) => log.info(line)));
       uri = local.uri;
     }
-    const opened = Graph.open(graphConnection(config, uri));
+    shared = openSharedState(config, log);
+    if (config.redisUrl) log.info(`Shared state (rate limits, persisted queries, subscriptions, bookmarks) in Redis, keys ${config.redisKeyPrefix}*`);
+    const opened = Graph.open({ ...graphConnection(config, uri), bookmarks: shared.bookmarks });
     graph = opened;
-    const { httpServer, apollo } = await buildServer(config, opened, log);
+    const { httpServer, apollo } = await buildServer(config, opened, log, shared);
     // Seed before serving when Neo4j answers, so the first request sees the graph; otherwise serve and retry.
     const prepare = preparer(opened, config, uri, log);
     const prepared = await prepare();

@@ -19,7 +19,7 @@ import { mountHealth } from './http/health';
 import { buildGraphSchema, TYPE_SPECS } from './schema';
 import { Principal, TokenVerifier } from './security/auth';
 import { limitsPlugin, OperationLimits } from './security/limits';
-import { ChangeBus, createChangeBus } from './graph/changes';
+import { inProcessState, SharedState } from './shared-state';
 import { serveSubscriptions } from './http/subscriptions';
 import { createLogger, createMetrics, httpObservability, operationObservability } from './http/observability';
 import { Logger } from 'pino';
@@ -74,6 +74,7 @@ export type ServerConfig = Pick<
   | 'trustedDocuments'
   | 'trustedDocumentsOnly'
   | 'subscriptions'
+  | 'redisCacheTtlSeconds'
 >;
 
 export interface Server {
@@ -84,19 +85,23 @@ export interface Server {
 
 /**
  * The Express app with Apollo mounted on an HTTP server (not yet listening), and graphql-ws on its upgrades;
- * main.ts and the tests build the same one. Writes publish their changes on `changes`, which the
- * subscriptions listen to.
+ * main.ts and the tests build the same one. What instances share (rate limits, the APQ cache, the bus that
+ * writes publish on and subscriptions listen to) comes from `shared`: Redis, or this process.
  */
 export async function buildServer(
   config: ServerConfig,
   graph: Graph,
   logger: Logger = createLogger('silent'),
-  changes: ChangeBus = createChangeBus(),
+  shared: SharedState = inProcessState(),
 ): Promise<Server> {
-  const metrics = createMetrics(graph);
+  const { changes } = shared;
+  const metrics = createMetrics(graph, shared);
   const tokens = await TokenVerifier.create(config.auth);
   const trusted = config.trustedDocuments ? readTrustedDocuments(config.trustedDocuments) : undefined;
-  const limits = new OperationLimits(config.limits);
+  const limits = new OperationLimits(
+    config.limits,
+    shared.rateLimitStore && { store: shared.rateLimitStore, keyPrefix: shared.keyPrefix, onFallback: () => (shared.counts.fallbacks += 1) },
+  );
   const schema = buildGraphSchema(changes);
   const production = formatError(config.production);
   const contextFor = (principal: Principal | null, clientIp: string, log: Logger): Context => ({
@@ -132,6 +137,9 @@ export async function buildServer(
     // main.ts owns shutdown: drain, then close the driver and the local Neo4j.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    // Persisted queries' hashes: Apollo's bounded in-process cache, or Redis (shared by every instance, keys
+    // prefixed and kept REDIS_CACHE_TTL_SECONDS).
+    ...(shared.cache ? { cache: shared.cache, persistedQueries: { ttl: config.redisCacheTtlSeconds } } : {}),
     // Apollo's CSRF prevention refuses "simple" requests, which a page on another site can send without a
     // preflight. It guards servers that trust cookies; this one trusts only the Authorization header, which
     // no simple request can carry: such a request is anonymous, can run no mutation (those need a token,
@@ -162,7 +170,7 @@ export async function buildServer(
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  mountHealth(app, graph);
+  mountHealth(app, graph, shared);
   mountBrowserPages(app);
   app.use(
     '/graphql',

@@ -1,17 +1,22 @@
 import { Express } from 'express';
 import { Graph } from '../graph/driver';
+import { SharedState } from '../shared-state';
 
-/** /health/live answers while the process serves; /health/ready only while Neo4j answers too. */
-export function mountHealth(app: Express, graph: Graph): void {
+/**
+ * /health/live answers while the process serves; /health/ready only while Neo4j answers too. Both say
+ * where the shared state is: "in-process", "ok" (Redis), or "degraded" (Redis down: still ready, since
+ * this instance serves on its own).
+ */
+export function mountHealth(app: Express, graph: Graph, shared: Pick<SharedState, 'health'>): void {
   app.get('/health/live', (_request, response) => {
     response.json({ status: 'ok' });
   });
   app.get('/health/ready', async (_request, response) => {
     try {
       await graph.verify();
-      response.json({ status: 'ok' });
+      response.json({ status: 'ok', sharedState: shared.health() });
     } catch {
-      response.status(503).json({ status: 'unavailable', reason: 'the graph database cannot be reached' });
+      response.status(503).json({ status: 'unavailable', reason: 'the graph database cannot be reached', sharedState: shared.health() });
     }
   });
 }

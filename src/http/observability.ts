@@ -8,6 +8,7 @@ import pinoPretty from 'pino-pretty';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Context } from '../context';
 import { Graph } from '../graph/driver';
+import { SharedState } from '../shared-state';
 
 /** Structured logs (JSON lines unless `destination` says otherwise); the Authorization header and cookies never reach them. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
@@ -53,7 +54,7 @@ export interface Metrics {
 }
 
 /** Prometheus metrics of one server (its own registry, so tests can build several servers). */
-export function createMetrics(graph: Graph): Metrics {
+export function createMetrics(graph: Graph, shared: Pick<SharedState, 'counts' | 'health'>): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const metrics: Metrics = {
@@ -99,6 +100,32 @@ export function createMetrics(graph: Graph): Metrics {
     registers: [registry],
     collect() {
       this.set(graph.inFlight);
+    },
+  });
+  new Gauge({
+    name: 'shared_state_up',
+    help: 'Whether the shared state answers: 1 in Redis and reachable, 0 degraded (Redis down), -1 in-process (no REDIS_URL)',
+    registers: [registry],
+    collect() {
+      this.set({ ok: 1, degraded: 0, 'in-process': -1 }[shared.health()]);
+    },
+  });
+  new Counter({
+    name: 'redis_errors_total',
+    help: 'Redis connection and command errors',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(shared.counts.errors);
+    },
+  });
+  new Counter({
+    name: 'shared_state_fallbacks_total',
+    help: 'Rate-limit counts, bookmarks and change publications this instance kept alone because Redis was down',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(shared.counts.fallbacks);
     },
   });
   graph.observe(({ routing, seconds, ok }) => metrics.queryDuration.observe({ routing, outcome: ok ? 'ok' : 'error' }, seconds));

@@ -10,7 +10,8 @@ import {
   SelectionSetNode,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { Context } from '../context';
 import { rateLimited, tooComplex } from '../errors';
 
@@ -121,18 +122,48 @@ export interface Operation {
   queryHash: string;
 }
 
+/** Where the per-client counts live when several instances share them. */
+export interface SharedCounts {
+  store: Redis;
+  keyPrefix: string;
+  /** Called for each count that this instance had to keep alone because Redis was not ready. */
+  onFallback: () => void;
+}
+
+/**
+ * A window of `points` per client: in this process, or in Redis (shared by every instance) with an
+ * in-process insurance limiter that takes over while Redis is down, so an outage degrades to per-instance
+ * limits, never to none and never to refusing everyone.
+ */
+function windowLimiter(name: string, points: number, duration: number, shared?: SharedCounts): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ points, duration });
+  if (!shared) return memory;
+  const redis = new RateLimiterRedis({
+    storeClient: shared.store,
+    keyPrefix: `${shared.keyPrefix}limit-${name}`,
+    points,
+    duration,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
+  return redis;
+}
+
 /**
  * The limits every operation meets, over HTTP and over WebSocket alike: depth, aliases and cost
  * (QUERY_TOO_COMPLEX), and requests and cost per client per window (RATE_LIMITED, with Retry-After).
  */
 export class OperationLimits {
-  private readonly requests: RateLimiterMemory;
-  private readonly costs: RateLimiterMemory;
+  private readonly requests: RateLimiterAbstract;
+  private readonly costs: RateLimiterAbstract;
   private readonly remembered = new RememberedCosts();
 
-  constructor(readonly config: LimitsConfig) {
-    this.requests = new RateLimiterMemory({ points: config.requestsPerWindow, duration: config.windowSeconds });
-    this.costs = new RateLimiterMemory({ points: config.costPerWindow, duration: config.windowSeconds });
+  constructor(
+    readonly config: LimitsConfig,
+    private readonly shared?: SharedCounts,
+  ) {
+    this.requests = windowLimiter('requests', config.requestsPerWindow, config.windowSeconds, shared);
+    this.costs = windowLimiter('cost', config.costPerWindow, config.windowSeconds, shared);
   }
 
   /** The operation's cost, after refusing it when it is too deep, uses too many aliases or costs too much. */
@@ -163,6 +194,7 @@ export class OperationLimits {
 
   /** Counts one operation of cost `requested` against the client's window; answers the cost points left. */
   async spend(client: string, requested: number): Promise<number> {
+    if (this.shared && this.shared.store.status !== 'ready') this.shared.onFallback();
     try {
       await this.requests.consume(client, 1);
     } catch (result) {

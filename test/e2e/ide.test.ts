@@ -46,9 +46,12 @@ describe('the GraphQL IDE', () => {
   it('runs a subscription over graphql-ws and shows the event of a mutation made elsewhere', async () => {
     const { page } = ide;
     await page.getByRole('tab', { name: 'GraphChanged' }).click();
+    await page.locator('.graphiql-query-editor').getByText('subscription GraphChanged').waitFor();
     const running = await metric(server.url, 'graphql_ws_subscriptions_active');
     await page.getByRole('button', { name: /Execute query/ }).click();
-    await waitFor(async () => (await metric(server.url, 'graphql_ws_subscriptions_active')) > running, 10_000, 'the IDE’s subscription');
+    await waitFor(async () => (await metric(server.url, 'graphql_ws_subscriptions_active')) > running, 20_000, 'the IDE’s subscription').catch(async (error) => {
+      throw new Error(`${(error as Error).message}; the result pane shows: ${await page.locator('.result-window').innerText()}`);
+    });
     await server.data(`mutation { upsertTechnology(input: { id: "ide-live", name: "IDE Live", kind: TOOL }) { id } }`, {}, await bearer(['editor']));
     await page.locator('.result-window').getByText('"ide-live"').first().waitFor();
     await server.data(`mutation { deleteNode(id: "ide-live") }`, {}, await bearer(['editor']));

@@ -1,30 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { repoRoot } from '../../src/config';
 import { testConnection } from '../support/env';
-import { freePort, waitFor } from '../support/processes';
-
-const MAIN = path.join(repoRoot, 'dist', 'src', 'main.js');
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** The built server, or `command` (which runs it, e.g. under `script` for a terminal) with the same env. */
-function run(env: Record<string, string | undefined>, command: string[] = [process.execPath, MAIN]): Run {
-  // NODE_ENV as `npm start` has it, not Jest's `test` (Apollo, for one, handles signals differently under test).
-  const child = spawn(command[0], command.slice(1), {
-    env: { ...process.env, NODE_ENV: 'development', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
+import { BUILT_SERVER as MAIN, freePort, runBuiltServer as run, waitFor } from '../support/processes';
 
 describe('npm start (the built server)', () => {
   it('serves the seeded graph from NEO4J_URI and stops cleanly on SIGTERM', async () => {

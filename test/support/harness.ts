@@ -58,6 +58,7 @@ export class Harness {
       trustedDocuments: options.trustedDocuments,
       trustedDocumentsOnly: options.trustedDocumentsOnly ?? false,
       subscriptions: { ...defaults.subscriptions, ...options.subscriptions },
+      redisCacheTtlSeconds: defaults.redisCacheTtlSeconds,
     };
     const graph = Graph.open(options.connection ?? testConnection());
     const { httpServer, apollo } = await buildServer(config, graph, options.logger);

@@ -1,4 +1,7 @@
+import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
+import { repoRoot } from '../../src/config';
 
 /** Helpers for tests that spawn the real server and other processes, on loopback. */
 
@@ -32,4 +35,27 @@ export async function waitFor(predicate: () => boolean | Promise<boolean>, timeo
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** What `npm start` runs (global setup builds it). */
+export const BUILT_SERVER = path.join(repoRoot, 'dist', 'src', 'main.js');
+
+export interface ServerProcess {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** The built server, or `command` (which runs it, e.g. under `script` for a terminal) with the same env. */
+export function runBuiltServer(env: Record<string, string | undefined>, command: string[] = [process.execPath, BUILT_SERVER]): ServerProcess {
+  // NODE_ENV as `npm start` has it, not Jest's `test` (Apollo, for one, handles signals differently under test).
+  const child = spawn(command[0], command.slice(1), {
+    env: { ...process.env, NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
 }

@@ -39,6 +39,8 @@ export interface Config {
   /** Seconds a CDN or browser may keep an anonymous GET query's answer; 0 = no-store. */
   httpCacheMaxAge: number;
   subscriptions: SubscriptionsConfig;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (rate limits, socket caps). */
+  trustProxy: boolean | number | string;
   /** Shared state of many instances (rate limits, APQ, subscriptions, bookmarks); unset = all in-process. */
   redisUrl: string | undefined;
   /** Every Redis key and channel this server uses starts with it, so several deployments can share a Redis. */
@@ -117,6 +119,20 @@ function trustedDocuments(env: Env): Pick<Config, 'trustedDocuments' | 'trustedD
   return { trustedDocuments: file, trustedDocumentsOnly: only };
 }
 
+/** TRUST_PROXY: unset/false (the socket's address), a hop count, or Express's names and CIDRs (loopback, uniquelocal, 10.0.0.0/8, …). */
+function trustProxy(env: Env): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const names = raw.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (!/^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i.test(name)) {
+      throw new ConfigError(`TRUST_PROXY must be a hop count or a list of loopback, linklocal, uniquelocal and addresses/CIDRs, got "${name}"`);
+    }
+  }
+  return names.join(',');
+}
+
 function redisUrl(env: Env): string | undefined {
   const url = env.REDIS_URL || undefined;
   if (url && !/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`REDIS_URL must look like redis://[:password@]host:port, got "${url.replace(/:[^:@/]*@/, ':***@')}"`);
@@ -178,6 +194,7 @@ export function readConfig(env: Env = process.env): Config {
       requestsPerWindow: integer(env, 'RATE_LIMIT_REQUESTS', 600, 1, 100_000_000),
       costPerWindow: integer(env, 'RATE_LIMIT_COST', 1_000_000, 1, 1_000_000_000),
     },
+    trustProxy: trustProxy(env),
     redisUrl: redisUrl(env),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'kg:',
     redisCacheTtlSeconds: integer(env, 'REDIS_CACHE_TTL_SECONDS', 86_400, 1, 31_536_000),

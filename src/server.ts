@@ -4,6 +4,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { ErrorRequestHandler, Express } from 'express';
 import http from 'node:http';
+import proxyAddr from 'proxy-addr';
 import { GraphQLFieldResolver, GraphQLFormattedError } from 'graphql';
 import { Config } from './config';
 import { Context } from './context';
@@ -75,6 +76,7 @@ export type ServerConfig = Pick<
   | 'trustedDocumentsOnly'
   | 'subscriptions'
   | 'redisCacheTtlSeconds'
+  | 'trustProxy'
 >;
 
 export interface Server {
@@ -111,6 +113,8 @@ export async function buildServer(
     log,
   });
   const app = express();
+  // Behind a load balancer, the client is the address it forwards (X-Forwarded-For), from the proxies trusted.
+  app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   const subscriptions = serveSubscriptions(httpServer, '/graphql', {
     schema,
@@ -126,6 +130,7 @@ export async function buildServer(
     formatError: production,
     fieldResolver: readByResponseName,
     log: logger,
+    clientAddress: (request) => proxyAddr(request, app.get('trust proxy fn')),
     context: (principal, clientIp) => contextFor(principal, clientIp, logger),
   });
   const apollo = new ApolloServer<Context>({

@@ -41,6 +41,8 @@ export interface SubscriptionOptions {
   /** The default field resolver, as Apollo runs it over HTTP. */
   fieldResolver: GraphQLFieldResolver<Record<string, unknown>, Context>;
   log: Logger;
+  /** The client's address, as Express's req.ip finds it (TRUST_PROXY). */
+  clientAddress: (request: IncomingMessage) => string;
   /** The resolvers' context for one subscription of this principal. */
   context: (principal: Principal | null, clientIp: string) => Context;
 }
@@ -90,7 +92,7 @@ export function serveSubscriptions(httpServer: HttpServer, path: string, options
     if (origin && !sameOrigin(origin, request.headers.host) && !originAllowed(options.cors, origin)) {
       return refuseUpgrade(socket, 403, ERROR_CODES.FORBIDDEN, 'This origin is not allowed (CORS_ORIGINS).');
     }
-    const client = request.socket.remoteAddress ?? 'unknown';
+    const client = options.clientAddress(request);
     const open = socketsByClient.get(client) ?? 0;
     if (open >= config.maxSocketsPerClient) {
       return refuseUpgrade(socket, 429, ERROR_CODES.RATE_LIMITED, `This client already has ${open} open WebSockets, the most allowed.`);
@@ -112,7 +114,7 @@ export function serveSubscriptions(httpServer: HttpServer, path: string, options
     });
   });
 
-  const clientIp = (connection: Connection) => connection.extra.request.socket.remoteAddress ?? 'unknown';
+  const clientIp = (connection: Connection) => options.clientAddress(connection.extra.request);
   const formatted = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON()));
 
   /** The execution arguments of a subscribe message, or the errors that refuse it. */

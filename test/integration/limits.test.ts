@@ -71,3 +71,27 @@ describe('introspection under the default limits', () => {
     }
   });
 });
+
+describe('client addresses behind a load balancer (TRUST_PROXY)', () => {
+  const spend = async (server: Harness, forwardedFor: string) =>
+    (await server.query('{ __typename }', undefined, { 'x-forwarded-for': forwardedFor })).errors?.[0]?.extensions?.code ?? 'ok';
+
+  it('counts each forwarded client apart when the proxy is trusted', async () => {
+    const server = await Harness.start({ trustProxy: 'loopback', limits: { requestsPerWindow: 2, windowSeconds: 60 } });
+    try {
+      expect([await spend(server, '203.0.113.1'), await spend(server, '203.0.113.1'), await spend(server, '203.0.113.1')]).toEqual(['ok', 'ok', 'RATE_LIMITED']);
+      expect(await spend(server, '203.0.113.2')).toBe('ok');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('ignores X-Forwarded-For otherwise, so a client cannot buy a fresh budget by forging it', async () => {
+    const server = await Harness.start({ limits: { requestsPerWindow: 2, windowSeconds: 60 } });
+    try {
+      expect([await spend(server, '203.0.113.1'), await spend(server, '203.0.113.2'), await spend(server, '203.0.113.3')]).toEqual(['ok', 'ok', 'RATE_LIMITED']);
+    } finally {
+      await server.stop();
+    }
+  });
+});

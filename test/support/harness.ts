@@ -38,6 +38,7 @@ export class Harness {
       trustedDocuments?: string;
       trustedDocumentsOnly?: boolean;
       subscriptions?: Partial<SubscriptionsConfig>;
+      trustProxy?: ServerConfig['trustProxy'];
       production?: boolean;
       debugExtensions?: boolean;
       connection?: GraphOptions;
@@ -59,6 +60,7 @@ export class Harness {
       trustedDocumentsOnly: options.trustedDocumentsOnly ?? false,
       subscriptions: { ...defaults.subscriptions, ...options.subscriptions },
       redisCacheTtlSeconds: defaults.redisCacheTtlSeconds,
+      trustProxy: options.trustProxy ?? false,
     };
     const graph = Graph.open(options.connection ?? testConnection());
     const { httpServer, apollo } = await buildServer(config, graph, options.logger);

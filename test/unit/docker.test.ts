@@ -15,12 +15,32 @@ describe('docker-compose.yml', () => {
     expect(neo4j.environment.NEO4J_AUTH).toMatch(/^neo4j\//);
   });
 
-  it('runs the API once Neo4j is healthy, pointed at it', () => {
+  it('runs three API replicas once Neo4j and Redis are healthy, pointed at both, trusting the balancer\'s X-Forwarded-For', () => {
     const api = compose.services.api;
     expect(api.build).toBe('.');
-    expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
-    expect(api.environment).toMatchObject({ NEO4J_URI: 'bolt://neo4j:7687', HOST: '0.0.0.0', PORT: '4000', NODE_ENV: 'production' });
-    expect(api.ports).toContain('127.0.0.1:4000:4000');
+    expect(api.deploy.replicas).toBe(3);
+    expect(api.depends_on).toEqual({ neo4j: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(api.environment).toMatchObject({ NEO4J_URI: 'bolt://neo4j:7687', HOST: '0.0.0.0', PORT: '4000', NODE_ENV: 'production', TRUST_PROXY: 'uniquelocal' });
+    expect(api.environment.REDIS_URL).toMatch(/^redis:\/\/:.+@redis:6379$/);
+    expect(api.ports).toBeUndefined();
+  });
+
+  it('runs Redis 7.0 with a password, a memory bound and a health check', () => {
+    const redis = compose.services.redis;
+    expect(redis.image).toBe('redis:7.0-alpine');
+    expect(redis.command).toEqual(expect.arrayContaining(['--requirepass', '--maxmemory', '--maxmemory-policy', 'allkeys-lru']));
+    expect(redis.healthcheck.test.join(' ')).toContain('ping');
+  });
+
+  it('serves 127.0.0.1:4000 through nginx, round-robin over the replicas with WebSocket upgrades', () => {
+    const lb = compose.services.lb;
+    expect(lb.image).toMatch(/^nginx:/);
+    expect(lb.ports).toEqual(['127.0.0.1:4000:4000']);
+    const config = fs.readFileSync(path.join(repoRoot, 'docker', 'nginx.conf'), 'utf8');
+    expect(lb.volumes).toContain('./docker/nginx.conf:/etc/nginx/nginx.conf:ro');
+    expect(config).toMatch(/server api:4000;/);
+    expect(config).toMatch(/proxy_set_header Upgrade \$http_upgrade;/);
+    expect(config).toMatch(/proxy_set_header X-Forwarded-For/);
   });
 });
 

@@ -5,6 +5,7 @@ import { graphConnection, readConfig } from '../src/config';
 import { Graph } from '../src/graph/driver';
 import { createLogger } from '../src/http/observability';
 import { buildServer } from '../src/server';
+import { openSharedState } from '../src/shared-state';
 
 /**
  * This server as the benchmark runs it: the built app (buildServer, as main.ts and the tests build it) with
@@ -22,17 +23,20 @@ async function main(): Promise<void> {
     RATE_LIMIT_REQUESTS: '100000000',
     RATE_LIMIT_COST: '1000000000',
   });
-  const graph = Graph.open(graphConnection(config, config.neo4jUri ?? 'bolt://127.0.0.1:7690'));
   const logger = createLogger(
     process.env.LOG_LEVEL || 'silent',
     pino.destination({ dest: process.env.BENCH_LOG_FILE || '/dev/null', sync: false, mkdir: true }),
   );
-  const { httpServer, apollo } = await buildServer(config, graph, logger);
+  // As main.ts composes it: with REDIS_URL (npm run bench -- --instances N), what instances share is in Redis.
+  const shared = openSharedState(config, logger);
+  const graph = Graph.open({ ...graphConnection(config, config.neo4jUri ?? 'bolt://127.0.0.1:7690'), bookmarks: shared.bookmarks });
+  const { httpServer, apollo } = await buildServer(config, graph, logger, shared);
   await new Promise<void>((resolve) => httpServer.listen(Number(process.env.PORT || 0), '127.0.0.1', resolve));
   console.log(`READY ${(httpServer.address() as AddressInfo).port}`);
   const stop = async () => {
     await apollo.stop();
     await graph.close();
+    await shared.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

@@ -10,6 +10,7 @@ import { graphConnection, readConfig, repoRoot } from '../src/config';
 import { encodeCursor } from '../src/graph/connection';
 import { Graph } from '../src/graph/driver';
 import { LocalNeo4j, startLocalNeo4j, watchedStart } from '../src/processes/local-neo4j';
+import { startLocalRedis, stopLocalRedis } from '../src/processes/local-redis';
 import { buildServer } from '../src/server';
 import { datasetState, GENERATOR_VERSION, loadSynthetic, planFor, roleId, technologyId } from '../scripts/synthetic';
 import { CapturedQuery, decodeParams, encodeParams } from './raw-server';
@@ -28,7 +29,8 @@ import { Shape, shapes, Variables } from './shapes';
  * BENCH_ROUNDS (2: raw driver and this server measured N times each, in alternating order, figures pooled;
  * @neo4j/graphql once, last), --only a,b (shapes whose
  * name contains a or b), --out FILE / BENCH_OUT (bench/results/latest.json), --profile (no load: print the
- * Cypher this server runs for each shape with its PROFILE). BENCH_SERVER_NODE_OPTIONS: NODE_OPTIONS of the
+ * Cypher this server runs for each shape with its PROFILE), --instances N (one instance of this server against
+ * N sharing a Redis, on two shapes; see compareInstances). BENCH_SERVER_NODE_OPTIONS: NODE_OPTIONS of the
  * three servers only (default: the heap cap of npm start, e.g. --max-old-space-size=224); LOG_LEVEL: this server's request logs (default silent).
  * Neo4j: NEO4J_URI when set; otherwise a local Neo4j of its own (NEO4J_HOME default .neo4j/bench,
  * NEO4J_BOLT_PORT default 7690, NEO4J_HEAP 3g, NEO4J_PAGECACHE 2g), reused when running, stopped at the end
@@ -46,6 +48,8 @@ interface Options {
   out: string;
   /** Only capture this server's Cypher for each shape, PROFILE it and print it (no load). */
   profile: boolean;
+  /** Compare one instance of this server with this many, sharing a Redis (1 = the usual comparison). */
+  instances: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -59,6 +63,7 @@ function parseOptions(argv: string[]): Options {
     only: [],
     out: env.BENCH_OUT || path.join(repoRoot, 'bench', 'results', 'latest.json'),
     profile: false,
+    instances: 1,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -71,10 +76,11 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--only') options.only = value().split(',').map((s) => s.trim().toLowerCase());
     else if (flag === '--out') options.out = path.resolve(value());
     else if (flag === '--profile') options.profile = true;
+    else if (flag === '--instances') options.instances = Number(value());
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   planFor(options.scale);
-  for (const [name, value] of Object.entries({ duration: options.duration, warmup: options.warmup, connections: options.connections, rounds: options.rounds })) {
+  for (const [name, value] of Object.entries({ duration: options.duration, warmup: options.warmup, connections: options.connections, rounds: options.rounds, instances: options.instances })) {
     if (!(value >= 0) || (name !== 'warmup' && value < 1)) throw new Error(`--${name} must be a positive number`);
   }
   return options;
@@ -602,6 +608,10 @@ async function main(): Promise<void> {
       NEO4J_DATABASE: connection.database ?? '',
       BENCH_LOG_FILE: path.join(tmp, 'ours-requests.log'),
     };
+    if (options.instances > 1) {
+      await compareInstances(all, options, env, driver, tmp, children);
+      return;
+    }
     const ours = await startChild('ours', 'ours-server.js', [], env, tmp);
     children.push(ours);
     let reference = await startChild('neo4j-graphql', 'reference-server.js', [], env, tmp);
@@ -735,6 +745,69 @@ async function main(): Promise<void> {
       await local.stop();
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// One instance against several
+
+/** The shapes `--instances` measures: one that is mostly this server's CPU, one that is mostly Neo4j's. */
+const INSTANCE_SHAPES = ['keyset first page', 'neighbourhood depth 2'];
+
+/**
+ * `--instances N`: this server as one instance, then as N instances sharing a Redis (REDIS_URL, else a local
+ * one of the benchmark's own under .redis/bench on port 6390), on INSTANCE_SHAPES. The load generator's round
+ * robin is at the connection level: N autocannon runs at once, each with its share of the connections on one
+ * instance; their requests per second add up. Writes bench/results/instances.json.
+ */
+async function compareInstances(all: Shape[], options: Options, env: Record<string, string>, driver: Driver, tmp: string, children: Child[]): Promise<void> {
+  const redis = process.env.REDIS_URL
+    ? undefined
+    : await startLocalRedis({ home: path.join(repoRoot, '.redis', 'bench'), port: 6390, maxMemory: '256mb' });
+  const shared = { ...env, REDIS_URL: process.env.REDIS_URL || redis!.url };
+  const rows: { shape: string; instances: number; rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest: number | null }[] = [];
+  try {
+    for (const count of [1, options.instances]) {
+      const instances: Child[] = [];
+      for (let i = 0; i < count; i += 1) instances.push(await startChild(`ours-${i + 1}-of-${count}`, 'ours-server.js', [], shared, tmp));
+      children.push(...instances);
+      log(`${count} instance(s) on ports ${instances.map((child) => child.port).join(', ')}, sharing ${shared.REDIS_URL}`);
+      for (const shape of all.filter((candidate) => INSTANCE_SHAPES.includes(candidate.name))) {
+        const bodies = shape.variants.map((variables) => JSON.stringify({ query: shape.ours, variables }));
+        const share = { ...options, connections: Math.max(1, Math.round(options.connections / count)) };
+        const targets = instances.map((child): Target => ({ port: child.port, pid: child.process.pid!, path: '/graphql', bodies, graphql: true }));
+        log(`${shape.name}: ${count} instance(s), ${share.connections} connection(s) each…`);
+        await settle(driver);
+        if (options.warmup > 0) await Promise.all(targets.map((target) => load(target, share, options.warmup)));
+        await settle(driver);
+        const measured = await Promise.all(targets.map((target) => load(target, share, options.duration)));
+        const requests = measured.reduce((total, m) => total + m.requests, 0);
+        const cpu = measured.reduce((total, m) => total + (m.cpuMs ?? 0), 0);
+        rows.push({
+          shape: shape.name,
+          instances: count,
+          rps: round(measured.reduce((total, m) => total + m.rps, 0), 1),
+          p50: round(measured.reduce((total, m) => total + m.p50, 0) / measured.length, 0),
+          p99: round(measured.reduce((total, m) => total + m.p99, 0) / measured.length, 0),
+          errors: measured.reduce((total, m) => total + m.errors, 0),
+          cpuMsPerRequest: requests > 0 ? round(cpu / requests, 2) : null,
+        });
+        log(`${shape.name}: ${count} instance(s): ${rows[rows.length - 1].rps} req/s`);
+      }
+      for (const child of instances) {
+        await stopChild(child);
+        children.splice(children.indexOf(child), 1);
+      }
+    }
+  } finally {
+    if (redis?.startedHere) await stopLocalRedis(path.join(repoRoot, '.redis', 'bench'));
+  }
+  const out = path.join(repoRoot, 'bench', 'results', 'instances.json');
+  const report = { date: new Date().toISOString(), command: `npm run bench -- --scale ${options.scale} --instances ${options.instances}`, server: serverRevision(), cpus: os.cpus().length, connections: options.connections, durationSeconds: options.duration, rows };
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n| shape | instances | req/s | p50 / p99 ms | server CPU ms/req | errors |\n| --- | ---: | ---: | ---: | ---: | ---: |`);
+  for (const row of rows) console.log(`| ${row.shape} | ${row.instances} | ${row.rps} | ${row.p50} / ${row.p99} | ${row.cpuMsPerRequest} | ${row.errors} |`);
+  console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
 }
 
 main().catch((error: unknown) => {

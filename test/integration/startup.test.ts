@@ -33,7 +33,7 @@ describe('npm start (the built server)', () => {
       expect(server.output()).not.toMatch(/^\s+at /m);
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({ status: 'unavailable', reason: expect.any(String) });
+      expect(await ready.json()).toEqual({ status: 'unavailable', reason: expect.any(String), sharedState: 'in-process' });
       const started = Date.now();
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',

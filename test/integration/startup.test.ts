@@ -49,6 +49,29 @@ describe('npm start (the built server)', () => {
     expect(await server.exited).toBe(0);
   });
 
+  it('starts while REDIS_URL names a Redis that does not answer: one clear line, ready but degraded, and it serves', async () => {
+    const closed = await freePort();
+    const port = await freePort();
+    const { uri, password } = testConnection();
+    const server = run({ NEO4J_URI: uri, NEO4J_PASSWORD: password, PORT: String(port), REDIS_URL: `redis://127.0.0.1:${closed}`, LOG_FORMAT: 'json' });
+    try {
+      await waitFor(() => server.output().includes('GraphQL API on'), 30_000);
+      await waitFor(() => server.output().includes('Redis:'), 10_000);
+      expect(server.output().match(/Redis: the \w+ connection failed; falling back to this instance/g)).toHaveLength(1);
+      const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ok', sharedState: 'degraded' } });
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ role(id: "backend-developer") { name } }' }),
+      });
+      expect(await response.json()).toEqual(expect.objectContaining({ data: { role: { name: 'Backend Developer' } } }));
+    } finally {
+      server.child.kill('SIGTERM');
+    }
+    expect(await server.exited).toBe(0);
+  });
+
   it('refuses a bad setting with one clear line', async () => {
     const server = run({ PORT: 'eighty' });
     expect(await server.exited).toBe(1);

@@ -105,7 +105,7 @@ export async function buildServer(
     shared.rateLimitStore && { store: shared.rateLimitStore, keyPrefix: shared.keyPrefix, onFallback: () => (shared.counts.fallbacks += 1) },
   );
   const schema = buildGraphSchema(changes);
-  const production = formatError(config.production);
+  const formatErrors = formatError(config.production);
   const contextFor = (principal: Principal | null, clientIp: string, log: Logger): Context => ({
     db: new Db(graph, TYPE_SPECS, changes, principal?.subject ?? 'anonymous'),
     principal,
@@ -127,7 +127,7 @@ export async function buildServer(
     limits,
     trusted: trusted && { documents: trusted, only: config.trustedDocumentsOnly },
     metrics,
-    formatError: production,
+    formatError: formatErrors,
     fieldResolver: readByResponseName,
     log: logger,
     clientAddress: (request) => proxyAddr(request, app.get('trust proxy fn')),
@@ -151,7 +151,7 @@ export async function buildServer(
     // and never run over GET), and its answer stays unreadable to that page unless CORS allows the origin.
     // Kept on, it would refuse urql's and Relay's default GET queries. See the README's front-end section.
     csrfPrevention: false,
-    formatError: production,
+    formatError: formatErrors,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the default cache-control plugin would still visit every field (~30% CPU on a neighbourhood).

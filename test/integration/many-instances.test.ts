@@ -167,6 +167,16 @@ describe('Redis SIGKILLed under load, then back', () => {
       await waitFor(() => local.received.length > localBefore, 5_000, 'the local event while Redis is down');
       const query = '{ role(id: "frontend-developer") { id } }';
       const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+      // Limits fall back to each instance's own count: one client still gets exactly LIMIT on one instance.
+      const alone = await bearer(['reader'], { subject: 'many-alone' });
+      const spent = [];
+      for (let i = 0; i < LIMIT + 5; i += 1) spent.push((await post(urls[2], { query: '{ __typename }' }, alone)).status);
+      expect(spent.filter((status) => status === 200)).toHaveLength(LIMIT);
+      expect(spent.filter((status) => status === 429)).toHaveLength(5);
+      const metrics = await (await fetch(`${urls[2]}/metrics`)).text();
+      expect(Number(/^shared_state_fallbacks_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(LIMIT);
+      expect(/^shared_state_up (-?\d+)/m.exec(metrics)?.[1]).toBe('0');
+
       const apq = await bearer(['reader'], { subject: 'many-apq' });
       const miss = await post(urls[1], { extensions }, apq);
       expect(miss.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');

@@ -120,7 +120,7 @@ describe('three instances sharing Redis', () => {
     }
   });
 
-  it('read on B what A acknowledged, with the bookmark A left in Redis', async () => {
+  it('read on B what A acknowledged, with the bookmark A left in Redis, which B\'s reads send', async () => {
     const editor = await bearer(['editor'], { subject: 'many-bookmarks' });
     const { Redis } = await import('ioredis');
     const store = new Redis(redis.url);
@@ -130,8 +130,15 @@ describe('three instances sharing Redis', () => {
       const after = await store.get(`${PREFIX}bookmarks`);
       expect(after).not.toBeNull();
       expect(after).not.toEqual(before);
-      const read = await post(urls[1], { query: '{ node(id: "many-bookmark") { id name } }' });
+      const read = await post(urls[1], { query: '{ node(id: "many-bookmark") { id name } }' }, editor);
       expect(read.body.data.node).toEqual({ id: 'many-bookmark', name: 'Many bookmark' });
+      // The mechanism: B's reads send what Redis holds. A bookmark Neo4j cannot parse, put there, fails B's
+      // next read; A's bookmark put back, B reads again.
+      await store.set(`${PREFIX}bookmarks`, JSON.stringify(['not-a-bookmark']));
+      const refused = await post(urls[1], { query: '{ node(id: "many-bookmark") { id } }' }, editor);
+      expect(refused.body.errors?.[0]?.message).toMatch(/bookmark/i);
+      await store.set(`${PREFIX}bookmarks`, after!);
+      expect((await post(urls[1], { query: '{ node(id: "many-bookmark") { id } }' }, editor)).body.data.node).toEqual({ id: 'many-bookmark' });
       await post(urls[1], { query: 'mutation { deleteNode(id: "many-bookmark") }' }, editor);
     } finally {
       store.disconnect();

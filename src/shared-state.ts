@@ -125,9 +125,15 @@ function fanOut(publisher: Redis, subscriber: Redis, prefix: string, onFallback:
   const channel = `${prefix}${GRAPH_CHANGED}`;
   const local = new EventTarget();
   setMaxListeners(0, local);
-  // The Redis event target ignores the promise of PUBLISH; a refusal while Redis is down is counted here.
+  // The Redis event target ignores the promises of PUBLISH and SUBSCRIBE: a publication refused while Redis is
+  // down is counted here, and a refused subscription (a wrong password) is logged by the client's error event.
   const publishing = { publish: (name: string, message: string) => publisher.publish(name, message).catch(onFallback) } as unknown as Redis;
-  const remote = createRedisEventTarget<CustomEvent<{ instance: string; change: GraphChange }>>({ publishClient: publishing, subscribeClient: subscriber });
+  const subscribing = {
+    on: (event: string, listener: (channel: string, message: string) => void) => subscriber.on(event, listener),
+    subscribe: (name: string) => subscriber.subscribe(name).catch(() => undefined),
+    unsubscribe: (name: string) => subscriber.unsubscribe(name).catch(() => undefined),
+  } as unknown as Redis;
+  const remote = createRedisEventTarget<CustomEvent<{ instance: string; change: GraphChange }>>({ publishClient: publishing, subscribeClient: subscribing });
   remote.addEventListener(channel, (event) => {
     if (event.detail.instance !== instance) local.dispatchEvent(new CustomEvent(GRAPH_CHANGED, { detail: event.detail.change }));
   });

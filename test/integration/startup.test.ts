@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { repoRoot } from '../../src/config';
+import { startLocalRedis, stopLocalRedis } from '../../src/processes/local-redis';
 import { testConnection } from '../support/env';
 import { BUILT_SERVER as MAIN, freePort, runBuiltServer as run, waitFor } from '../support/processes';
 
@@ -49,11 +52,11 @@ describe('npm start (the built server)', () => {
     expect(await server.exited).toBe(0);
   });
 
-  it('starts while REDIS_URL names a Redis that does not answer: one clear line, ready but degraded, and it serves', async () => {
-    const closed = await freePort();
+  /** Starts the built server with `redisUrl`, which fails, and checks it serves with one log line and a degraded readiness. */
+  async function servesWithoutRedis(redisUrl: string): Promise<void> {
     const port = await freePort();
     const { uri, password } = testConnection();
-    const server = run({ NEO4J_URI: uri, NEO4J_PASSWORD: password, PORT: String(port), REDIS_URL: `redis://127.0.0.1:${closed}`, LOG_FORMAT: 'json' });
+    const server = run({ NEO4J_URI: uri, NEO4J_PASSWORD: password, PORT: String(port), REDIS_URL: redisUrl, LOG_FORMAT: 'json' });
     try {
       await waitFor(() => server.output().includes('GraphQL API on'), 30_000);
       await waitFor(() => server.output().includes('Redis:'), 10_000);
@@ -70,6 +73,20 @@ describe('npm start (the built server)', () => {
       server.child.kill('SIGTERM');
     }
     expect(await server.exited).toBe(0);
+  }
+
+  it('starts while REDIS_URL names a Redis that does not answer: one clear line, ready but degraded, and it serves', async () => {
+    await servesWithoutRedis(`redis://127.0.0.1:${await freePort()}`);
+  });
+
+  it('starts the same way when Redis refuses the password', async () => {
+    const home = path.join(repoRoot, '.redis', `startup-${process.pid}`);
+    const redis = await startLocalRedis({ home, port: await freePort(), password: 'the-right-password', maxMemory: '16mb' });
+    try {
+      await servesWithoutRedis(redis.url.replace('the-right-password', 'a-wrong-password'));
+    } finally {
+      await stopLocalRedis(home);
+    }
   });
 
   it('refuses a bad setting with one clear line', async () => {

@@ -108,6 +108,19 @@ describe('salaries', () => {
     const stats = await server.data(`{ salaryStats(roleId: "backend-developer", groupBy: COUNTRY) { key currency count } }`);
     expect(stats.salaryStats).toContainEqual({ key: 'NZ', currency: 'NZD', count: 1 });
   });
+
+  it('gives the quartiles and median of a group, computed by Neo4j', async () => {
+    await write(`mutation { upsertRole(input: { id: "mt-quartiles", name: "MT Quartiles" }) { id } }`);
+    for (const [year, amount] of [[2020, 10000], [2021, 40000], [2022, 20000], [2023, 30000]]) {
+      const recorded = await write(
+        `mutation { recordSalary(input: { roleId: "mt-quartiles", amount: ${amount}, currency: "EUR", country: "DE", year: ${year}, seniority: MID }) { id } }`,
+      );
+      expect(recorded.errors).toBeUndefined();
+    }
+    const { salaryStats } = await server.data(`{ salaryStats(roleId: "mt-quartiles", groupBy: ROLE) { key count min p25 median p75 max avg } }`);
+    expect(salaryStats).toEqual([{ key: 'mt-quartiles', count: 4, min: 10000, p25: 17500, median: 25000, p75: 32500, max: 40000, avg: 25000 }]);
+    expect((await write(`mutation { deleteNode(id: "mt-quartiles") }`)).data).toEqual({ deleteNode: true });
+  });
 });
 
 describe('links', () => {

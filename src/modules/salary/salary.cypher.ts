@@ -53,7 +53,8 @@ export function salaryStats({ groupBy, roleId, where }: SalaryStatsArgs): Cypher
 ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
 WITH ${GROUP_KEY[groupBy]} AS key, s
 RETURN key, s.currency AS currency, s.period AS period, count(s) AS count,
-       min(s.amount) AS min, max(s.amount) AS max, avg(s.amount) AS avg
+       min(s.amount) AS min, max(s.amount) AS max, avg(s.amount) AS avg,
+       percentileCont(s.amount, 0.25) AS p25, percentileCont(s.amount, 0.5) AS median, percentileCont(s.amount, 0.75) AS p75
 ORDER BY key, currency, period`;
   };
 }

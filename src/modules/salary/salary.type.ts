@@ -53,4 +53,13 @@ export class SalaryStat {
 
   @Field(() => Float)
   avg!: number;
+
+  @Field(() => Float, { description: 'First quartile (linear interpolation, as Cypher\'s percentileCont).' })
+  p25!: number;
+
+  @Field(() => Float)
+  median!: number;
+
+  @Field(() => Float, { description: 'Third quartile.' })
+  p75!: number;
 }

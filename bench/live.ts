@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { readConfig, repoRoot } from '../src/config';
 import { startLocalNeo4j, watchedStart } from '../src/processes/local-neo4j';
+import { freePort } from '../src/processes/os-process';
 
 /**
  * `npm run bench:live`: how long a change takes to reach a subscriber. The built server runs as its own
@@ -21,15 +21,6 @@ const MUTATIONS = Number(process.env.BENCH_MUTATIONS || 100);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function main(): Promise<void> {

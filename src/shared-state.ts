@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { KeyvAdapter } from '@apollo/utils.keyvadapter';
@@ -9,7 +8,7 @@ import { Redis, RedisOptions } from 'ioredis';
 import neo4j, { BookmarkManager } from 'neo4j-driver';
 import { Logger } from 'pino';
 import { Config } from './config';
-import { ChangeBus, createChangeBus, GRAPH_CHANGED, GraphChange } from './graph/changes';
+import { ChangeBus, ChangeTopics, createChangeBus, GRAPH_CHANGED, GraphChange, inProcessTarget } from './graph/changes';
 
 /** How often a lost Redis connection is retried, at most: shared behaviour resumes this soon after Redis returns. */
 const RECONNECT_MS = 1_000;
@@ -113,8 +112,6 @@ export function openSharedState(config: SharedStateConfig, log: Logger): SharedS
   };
 }
 
-type ChangeTopics = { [GRAPH_CHANGED]: [GraphChange] };
-
 /**
  * An event target that delivers every change to this instance's subscribers at once, and through Redis
  * (graphql-yoga's Redis event target) to every other instance's. Each instance tags what it publishes, so
@@ -123,8 +120,7 @@ type ChangeTopics = { [GRAPH_CHANGED]: [GraphChange] };
 function fanOut(publisher: Redis, subscriber: Redis, prefix: string, onFallback: () => void): PubSubEventTarget<ChangeTopics> {
   const instance = randomUUID();
   const channel = `${prefix}${GRAPH_CHANGED}`;
-  const local = new EventTarget();
-  setMaxListeners(0, local);
+  const local = inProcessTarget();
   // The Redis event target ignores the promises of PUBLISH and SUBSCRIBE: a publication refused while Redis is
   // down is counted here, and a refused subscription (a wrong password) is logged by the client's error event.
   const publishing = { publish: (name: string, message: string) => publisher.publish(name, message).catch(onFallback) } as unknown as Redis;
@@ -138,11 +134,11 @@ function fanOut(publisher: Redis, subscriber: Redis, prefix: string, onFallback:
     if (event.detail.instance !== instance) local.dispatchEvent(new CustomEvent(GRAPH_CHANGED, { detail: event.detail.change }));
   });
   return {
-    addEventListener: (type, listener, options) => local.addEventListener(type, listener as EventListener, options),
-    removeEventListener: (type, listener, options) => local.removeEventListener(type, listener as EventListener, options),
+    addEventListener: local.addEventListener.bind(local),
+    removeEventListener: local.removeEventListener.bind(local),
     dispatchEvent: (event) => {
       remote.dispatchEvent(new CustomEvent(channel, { detail: { instance, change: event.detail } }));
       return local.dispatchEvent(event);
     },
-  } as PubSubEventTarget<ChangeTopics>;
+  };
 }

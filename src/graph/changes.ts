@@ -25,7 +25,7 @@ export type ChangeDraft = Pick<GraphChange, 'kind' | 'id'> & Partial<Pick<GraphC
 
 export const GRAPH_CHANGED = 'GRAPH_CHANGED';
 
-type ChangeTopics = { [GRAPH_CHANGED]: [GraphChange] };
+export type ChangeTopics = { [GRAPH_CHANGED]: [GraphChange] };
 
 /**
  * The pub/sub that carries committed changes to subscribers: type-graphql's `pubSub`, and what Db.write
@@ -39,7 +39,7 @@ export function createChangeBus(eventTarget: PubSubEventTarget<ChangeTopics> = i
 }
 
 /** Node's EventTarget, without its warning past 10 listeners: each running subscription is one. */
-function inProcessTarget(): PubSubEventTarget<ChangeTopics> {
+export function inProcessTarget(): PubSubEventTarget<ChangeTopics> {
   const target = new EventTarget();
   setMaxListeners(0, target);
   return target as PubSubEventTarget<ChangeTopics>;

@@ -88,6 +88,16 @@ export function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** A loopback port nothing listens on (at the moment it is returned). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** The last lines of a log file, for an error message. */
 export function tail(file: string, lines = 20): string {
   try {

@@ -12,11 +12,7 @@ export function holdPort(): Promise<net.Server & { port: number }> {
   });
 }
 
-/** A loopback port nothing listens on (at the moment it is returned). */
-export async function freePort(): Promise<number> {
-  const server = await holdPort();
-  return new Promise((resolve) => server.close(() => resolve(server.port)));
-}
+export { freePort } from '../../src/processes/os-process';
 
 export function portIsBound(port: number): Promise<boolean> {
   return new Promise((resolve) => {

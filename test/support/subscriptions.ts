@@ -49,7 +49,8 @@ export class Events<T = Record<string, any>> {
 export async function metric(httpUrl: string, name: string): Promise<number> {
   const text = await (await fetch(`${httpUrl}/metrics`)).text();
   const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
-  return line ? Number(line.split(' ')[1]) : 0;
+  if (!line) throw new Error(`/metrics has no ${name}`);
+  return Number(line.split(' ')[1]);
 }
 
 /**

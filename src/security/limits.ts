@@ -14,6 +14,7 @@ import { Redis } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { Context } from '../context';
 import { rateLimited, tooComplex } from '../errors';
+import { Lru } from '../lru';
 
 /** Limits a public API puts on one operation and on one client; every one is configurable. */
 export interface LimitsConfig {
@@ -83,30 +84,6 @@ export function operationShape(document: DocumentNode, operation: OperationDefin
   return { depth, aliases };
 }
 
-/** How many operations' costs are remembered, and the longest key (hash, name, variables) worth remembering. */
-const REMEMBERED_COSTS = 1_000;
-const LONGEST_REMEMBERED_KEY = 2_048;
-
-/**
- * Costs of operations that passed the limits, by (query hash, operation name, variables): a repeated
- * operation skips the shape walk and getComplexity (about 4% of a small request's CPU). Bounded in
- * entries and key length, oldest forgotten first, so hostile variables cannot grow it.
- */
-export class RememberedCosts {
-  private readonly costs = new Map<string, number>();
-
-  get(key: string): number | undefined {
-    return this.costs.get(key);
-  }
-
-  remember(key: string, cost: number): number {
-    if (key.length > LONGEST_REMEMBERED_KEY) return cost;
-    if (this.costs.size >= REMEMBERED_COSTS) this.costs.delete(this.costs.keys().next().value!);
-    this.costs.set(key, cost);
-    return cost;
-  }
-}
-
 /** Who an operation is counted against: the token's subject, else the client's address. */
 export function clientKey(principal: { subject: string } | null, clientIp: string): string {
   return principal ? `sub:${principal.subject}` : `ip:${clientIp}`;
@@ -156,12 +133,18 @@ function windowLimiter(name: string, points: number, duration: number, shared?: 
 export class OperationLimits {
   private readonly requests: RateLimiterAbstract;
   private readonly costs: RateLimiterAbstract;
-  private readonly remembered = new RememberedCosts();
+  /**
+   * Costs of operations that passed the limits, by (query hash, operation name, variables): a repeated
+   * operation skips the shape walk and getComplexity (about 4% of a small request's CPU).
+   */
+  private readonly remembered: Lru<number>;
 
   constructor(
     readonly config: LimitsConfig,
     private readonly shared?: SharedCounts,
+    operationCacheSize = 1_000,
   ) {
+    this.remembered = new Lru(operationCacheSize);
     this.requests = windowLimiter('requests', config.requestsPerWindow, config.windowSeconds, shared);
     this.costs = windowLimiter('cost', config.costPerWindow, config.windowSeconds, shared);
   }
@@ -189,7 +172,7 @@ export class OperationLimits {
     if (requested > limits.maxCost) {
       throw tooComplex(`Query cost ${requested} is over the limit of ${limits.maxCost}.`);
     }
-    return this.remembered.remember(key, requested);
+    return this.remembered.set(key, requested);
   }
 
   /** Counts one operation of cost `requested` against the client's window; answers the cost points left. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ExecutionConfig } from './execution/executor';
 import { CorsConfig } from './http/cors';
 import { SubscriptionsConfig } from './http/subscriptions';
 import { AuthConfig } from './security/auth';
@@ -27,8 +28,9 @@ export interface Config {
   seedOnStart: boolean;
   /** Whether clients may introspect the schema (the IDE needs it). */
   introspection: boolean;
-  /** Adds `extensions.roundTrips` (Cypher queries run) to every response. */
+  /** Adds `extensions.roundTrips` (Cypher queries run) and `extensions.executionPath` to every response. */
   debugExtensions: boolean;
+  execution: ExecutionConfig;
   auth: AuthConfig;
   limits: LimitsConfig;
   cors: CorsConfig;
@@ -174,6 +176,10 @@ export function readConfig(env: Env = process.env): Config {
     seedOnStart: boolean(env, 'SEED_ON_START', true),
     introspection: boolean(env, 'INTROSPECTION', true),
     debugExtensions: boolean(env, 'DEBUG_EXTENSIONS', false),
+    execution: {
+      fastPath: boolean(env, 'FAST_PATH', true),
+      operationCacheSize: integer(env, 'OPERATION_CACHE_SIZE', 1_000, 0, 1_000_000),
+    },
     auth: readAuth(env),
     cors: { origins: origins(env, 'CORS_ORIGINS'), allowLoopback: env.NODE_ENV !== 'production' },
     httpCacheMaxAge: integer(env, 'HTTP_CACHE_MAX_AGE', 0, 0, 31_536_000),

@@ -10,6 +10,7 @@ import { Config } from './config';
 import { Context } from './context';
 import { ERROR_CODES, httpErrorBody, isClientError, MASKED_MESSAGE, unauthenticated } from './errors';
 import { Db } from './graph/db';
+import { executingGateway } from './execution/executor';
 import { Graph } from './graph/driver';
 import { mountBrowserPages } from './http/browser-pages';
 import { corsMiddleware } from './http/cors';
@@ -70,6 +71,7 @@ export type ServerConfig = Pick<
   | 'limits'
   | 'introspection'
   | 'debugExtensions'
+  | 'execution'
   | 'cors'
   | 'httpCacheMaxAge'
   | 'trustedDocuments'
@@ -103,6 +105,7 @@ export async function buildServer(
   const limits = new OperationLimits(
     config.limits,
     shared.rateLimitStore && { store: shared.rateLimitStore, keyPrefix: shared.keyPrefix, onFallback: () => (shared.counts.fallbacks += 1) },
+    config.execution.operationCacheSize,
   );
   const schema = buildGraphSchema(changes);
   const formatErrors = formatError(config.production);
@@ -134,8 +137,7 @@ export async function buildServer(
     context: (principal, clientIp) => contextFor(principal, clientIp, logger),
   });
   const apollo = new ApolloServer<Context>({
-    schema,
-    fieldResolver: readByResponseName,
+    gateway: executingGateway({ schema, fieldResolver: readByResponseName, config: config.execution, metrics, debug: config.debugExtensions }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: !config.production,
     hideSchemaDetailsFromClientErrors: true,

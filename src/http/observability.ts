@@ -51,6 +51,8 @@ export interface Metrics {
   socketsOpen: Gauge;
   subscriptionsActive: Gauge;
   eventsSent: Counter;
+  compiledOperations: Counter<'cache'>;
+  executionPaths: Counter<'path'>;
 }
 
 /** Prometheus metrics of one server (its own registry, so tests can build several servers). */
@@ -93,6 +95,18 @@ export function createMetrics(graph: Graph, shared: Pick<SharedState, 'counts' |
     socketsOpen: new Gauge({ name: 'graphql_ws_sockets_open', help: 'Open graphql-ws WebSockets', registers: [registry] }),
     subscriptionsActive: new Gauge({ name: 'graphql_ws_subscriptions_active', help: 'Subscriptions running on open WebSockets', registers: [registry] }),
     eventsSent: new Counter({ name: 'graphql_ws_events_sent_total', help: 'Subscription events sent to clients', registers: [registry] }),
+    compiledOperations: new Counter({
+      name: 'graphql_compiled_operations_total',
+      help: 'Lookups of compiled query plans, by cache hit or miss',
+      labelNames: ['cache'],
+      registers: [registry],
+    }),
+    executionPaths: new Counter({
+      name: 'graphql_execution_path_total',
+      help: 'Operations by the path that answered them: fast (compiled), standard (graphql-js) or bailout (fast path handed to graphql-js)',
+      labelNames: ['path'],
+      registers: [registry],
+    }),
   };
   new Gauge({
     name: 'neo4j_queries_in_flight',

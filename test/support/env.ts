@@ -1,4 +1,5 @@
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import { graphConnection, readConfig, repoRoot } from '../../src/config';
 import { LocalNeo4jConfig } from '../../src/processes/local-neo4j';
 
@@ -20,4 +21,22 @@ export function localNeo4jConfig(home: string, port: number, memory: { heap: str
     NEO4J_HEAP: memory.heap,
     NEO4J_PAGECACHE: memory.pageCache,
   });
+}
+
+/**
+ * Deletes every node of the test database in transactions of 5,000 (CALL … IN TRANSACTIONS needs
+ * an auto-commit transaction), so that even a synthetic graph left by an interrupted run fits in memory.
+ */
+export async function wipeTestDatabase(): Promise<void> {
+  const connection = testConnection();
+  const driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password));
+  const session = driver.session({ database: connection.database });
+  try {
+    // Relationships first: a batch of dense nodes' relationships would not fit.
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+    await driver.close();
+  }
 }

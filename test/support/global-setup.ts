@@ -3,7 +3,7 @@ import { repoRoot } from '../../src/config';
 import { defaultCypherDirs, prepareDatabase } from '../../src/graph/cypher-files';
 import { Graph } from '../../src/graph/driver';
 import { startLocalNeo4j, watchedStart } from '../../src/processes/local-neo4j';
-import { localNeo4jConfig, TEST_BOLT_PORT, TEST_HOME, testConnection } from './env';
+import { localNeo4jConfig, TEST_BOLT_PORT, TEST_HOME, testConnection, wipeTestDatabase } from './env';
 
 /** Once per run: compile (the start-up test runs the built server), start Neo4j, reset it to the seed. */
 export default async function globalSetup(): Promise<void> {
@@ -14,9 +14,9 @@ export default async function globalSetup(): Promise<void> {
     const local = await startLocalNeo4j(localNeo4jConfig(TEST_HOME, TEST_BOLT_PORT, memory), watchedStart(false, (line) => console.log(`[neo4j] ${line}`)));
     (globalThis as Record<string, unknown>).__LOCAL_NEO4J__ = local;
   }
+  await wipeTestDatabase();
   const graph = Graph.open(testConnection());
   try {
-    await graph.write('MATCH (n) DETACH DELETE n');
     await prepareDatabase(graph, defaultCypherDirs(repoRoot), 'always');
   } finally {
     await graph.close();

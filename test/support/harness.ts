@@ -11,6 +11,7 @@ import { SubscriptionsConfig } from '../../src/http/subscriptions';
 import { AuthConfig } from '../../src/security/auth';
 import { LimitsConfig } from '../../src/security/limits';
 import { buildServer, ServerConfig } from '../../src/server';
+import { ExecutionConfig } from '../../src/execution/executor';
 import { testConnection } from './env';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -41,6 +42,7 @@ export class Harness {
       trustProxy?: ServerConfig['trustProxy'];
       production?: boolean;
       debugExtensions?: boolean;
+      execution?: Partial<ExecutionConfig>;
       connection?: GraphOptions;
       logger?: Logger;
     } = {},
@@ -51,6 +53,7 @@ export class Harness {
       production,
       introspection: true,
       debugExtensions: options.debugExtensions ?? false,
+      execution: { ...defaults.execution, ...options.execution },
       auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...options.auth },
       limits: { ...defaults.limits, requestsPerWindow: 1_000_000, costPerWindow: 1_000_000_000, ...options.limits },
       // As readConfig has it: loopback origins are allowed outside production.

@@ -1,8 +1,8 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected } from '../../graph/db';
-import { prefetched } from '../../graph/projection';
+import { PREFETCHED_FIELD, prefetched } from '../../graph/projection';
 import { upsertNode } from '../../graph/upsert';
 import { nodeById } from '../node/node.cypher';
 import { idFor, NodeIdArgs } from '../node/node.inputs';
@@ -32,6 +32,7 @@ export class RoleResolver {
     return db.write(info, upsertNode('Role', idFor(input), { name: input.name.trim(), summary: input.summary }));
   }
 
+  @Extensions(PREFETCHED_FIELD)
   @FieldResolver(() => [Technology], {
     description: 'Technologies the role works with, directly or through its responsibilities, without duplicates.',
   })
@@ -43,6 +44,7 @@ export class RoleResolver {
     return prefetched(role, info);
   }
 
+  @Extensions(PREFETCHED_FIELD)
   @FieldResolver(() => [Salary])
   salaries(
     @Root() role: Projected,

@@ -308,6 +308,21 @@ function rssMb(pid: number): number {
   }
 }
 
+/** This server's operations so far by the path that answered them (graphql_execution_path_total in /metrics). */
+async function executionPaths(port: number): Promise<Record<string, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const paths: Record<string, number> = {};
+  for (const [, path, count] of text.matchAll(/^graphql_execution_path_total\{path="(\w+)"\} (\d+)/gm)) paths[path] = Number(count);
+  return paths;
+}
+
+/** The share of the operations answered between two readings that the fast path answered. */
+function fastPathRate(before: Record<string, number>, after: Record<string, number>): number | null {
+  const delta = (path: string) => (after[path] ?? 0) - (before[path] ?? 0);
+  const total = ['fast', 'standard', 'bailout'].reduce((sum, path) => sum + delta(path), 0);
+  return total > 0 ? round(delta('fast') / total, 3) : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Load
 
@@ -461,6 +476,8 @@ interface ShapeResult {
   ours: {
     rps: number; p50: number; p99: number; errors: number; errorKinds: Measurement['errorKinds'];
     roundTrips: number | null; rssMb: number; cpuMsPerRequest: number | null;
+    /** Share of this shape's operations (warm-ups included) that the fast path answered. */
+    fastPathRate: number | null;
   };
   neo4jGraphql: {
     rps: number; p50: number; p99: number; errors: number; errorKinds: Measurement['errorKinds'];
@@ -479,19 +496,24 @@ function ratio(a: number, b: number): number | null {
   return a > 0 ? Infinity : null;
 }
 
+/** Server CPU per request, ours ÷ the raw driver's. */
+const cpuRatio = (r: ShapeResult) => (r.ours.cpuMsPerRequest && r.rawDriver.cpuMsPerRequest ? ratio(r.ours.cpuMsPerRequest, r.rawDriver.cpuMsPerRequest) : null);
+
 const times = (value: number | null) => (value === null ? '–' : value === Infinity ? '∞' : `${value}×`);
 
 function table(results: ShapeResult[]): string {
   const lines = [
-    '| shape | ours req/s | @neo4j/graphql req/s | raw req/s | ours ÷ @neo4j/graphql | ours p50 / p99 ms | @neo4j/graphql p50 / p99 ms | raw p50 ms | ours ÷ raw p50 | round trips | ours RSS MB | server CPU ms/req (ours / ref / raw) | errors (ours / ref) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| shape | ours req/s | @neo4j/graphql req/s | raw req/s | ours ÷ @neo4j/graphql | ours p50 / p99 ms | @neo4j/graphql p50 / p99 ms | raw p50 ms | ours ÷ raw p50 | round trips | fast path | ours RSS MB | server CPU ms/req (ours / ref / raw) | ours ÷ raw CPU | errors (ours / ref) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
     lines.push(
       `| ${r.name} | ${r.ours.rps} | ${r.neo4jGraphql.rps} | ${r.rawDriver.rps} | ${times(ratio(r.ours.rps, r.neo4jGraphql.rps))} | ` +
         `${r.ours.p50} / ${r.ours.p99} | ${r.neo4jGraphql.p50} / ${r.neo4jGraphql.p99} | ${r.rawDriver.p50} | ` +
-        `${times(ratio(Math.max(r.ours.p50, 1), Math.max(r.rawDriver.p50, 1)))} | ${r.ours.roundTrips ?? '–'} | ${r.ours.rssMb} | ` +
+        `${times(ratio(Math.max(r.ours.p50, 1), Math.max(r.rawDriver.p50, 1)))} | ${r.ours.roundTrips ?? '–'} | ` +
+        `${r.ours.fastPathRate === null ? '–' : `${Math.round(r.ours.fastPathRate * 100)}%`} | ${r.ours.rssMb} | ` +
         `${r.ours.cpuMsPerRequest ?? '–'} / ${r.neo4jGraphql.cpuMsPerRequest ?? '–'} / ${r.rawDriver.cpuMsPerRequest ?? '–'} | ` +
+        `${times(cpuRatio(r))} | ` +
         `${r.ours.errors} / ${r.neo4jGraphql.errors}${describeErrors(r.neo4jGraphql.errorKinds)} |`,
     );
   }
@@ -525,6 +547,7 @@ function checkTargets(results: ShapeResult[]): TargetCheck[] {
     ['zero errors', (r) => r.ours.errors === 0, (r) => `${r.ours.errors}`],
     // Latencies are whole milliseconds: a 1 ms p50 is compared as 1 ms.
     ['p50 ≤ 1.3× raw driver', (r) => Math.max(r.ours.p50, 1) <= 1.3 * Math.max(r.rawDriver.p50, 1), (r) => times(ratio(Math.max(r.ours.p50, 1), Math.max(r.rawDriver.p50, 1)))],
+    ['server CPU per request ≤ 1.5× raw driver', (r) => (cpuRatio(r) ?? Infinity) <= 1.5, (r) => times(cpuRatio(r))],
     ['server RSS under load ≤ 250 MB', (r) => r.ours.rssMb <= 250, (r) => `${r.ours.rssMb} MB`],
   ];
   const out: TargetCheck[] = checks.map(([target, test, show]) => {
@@ -643,6 +666,7 @@ async function main(): Promise<void> {
       const rawTarget: Target = { port: raw.port, pid: raw.process.pid!, path: '/', bodies: captured[index].rawIndex.map((q) => JSON.stringify({ q })), graphql: false };
       const oursTarget: Target = { port: ours.port, pid: ours.process.pid!, path: '/graphql', bodies: gql(shape.ours, shape.variants), graphql: true };
       const control = all.find((other) => other.name === shape.control);
+      const pathsBefore = await executionPaths(ours.port);
       const rawRounds: Measurement[] = [];
       const oursRounds: Measurement[] = [];
       const controlRounds: Measurement[] = [];
@@ -656,6 +680,8 @@ async function main(): Promise<void> {
       }
       const r = pooled(rawRounds);
       const o = pooled(oursRounds);
+      // The control's operations count too: a shape and its control are both fast-path shapes or not.
+      const oursFastPathRate = fastPathRate(pathsBefore, await executionPaths(ours.port));
       const c = control && { name: control.name, ...pooled(controlRounds) };
       log(`${shape.name}: @neo4j/graphql…`);
       const n = await measure({ port: reference.port, pid: reference.process.pid!, path: '/graphql', bodies: gql(shape.reference, referenceVariants), graphql: true }, options, driver);
@@ -681,6 +707,7 @@ async function main(): Promise<void> {
         ours: {
           rps: o.rps, p50: o.p50, p99: o.p99, errors: o.errors, errorKinds: o.errorKinds,
           roundTrips: o.roundTripsMin === o.roundTrips ? o.roundTrips! : null, rssMb: o.rssMb!, cpuMsPerRequest: o.cpuMsPerRequest!,
+          fastPathRate: oursFastPathRate,
         },
         neo4jGraphql: {
           rps: n.rps, p50: n.p50, p99: n.p99, errors: n.errors, errorKinds: n.errorKinds, rssMb: n.rssMb!, cpuMsPerRequest: n.cpuMsPerRequest!,
@@ -692,7 +719,7 @@ async function main(): Promise<void> {
       results.push(result);
       log(
         `${shape.name}: ours ${o.rps} req/s p50 ${o.p50} ms p99 ${o.p99} ms (round trips ${o.roundTripsMin}..${o.roundTrips}, ${o.rssMb} MB, ` +
-          `${o.cpuMsPerRequest} ms CPU/req, ${o.errors} errors) | @neo4j/graphql ${n.rps} req/s p50 ${n.p50} ms (${n.cpuMsPerRequest} ms CPU/req, ` +
+          `${o.cpuMsPerRequest} ms CPU/req, fast path ${oursFastPathRate}, ${o.errors} errors) | @neo4j/graphql ${n.rps} req/s p50 ${n.p50} ms (${n.cpuMsPerRequest} ms CPU/req, ` +
           `${n.errors} errors) | raw ${r.rps} req/s p50 ${r.p50} ms (${r.cpuMsPerRequest} ms CPU/req, ${r.errors} errors)` +
           (c ? ` | ours on the ${c.name} in the same rounds ${c.rps} req/s p50 ${c.p50} ms (${c.errors} errors)` : ''),
       );
@@ -727,6 +754,8 @@ async function main(): Promise<void> {
         name: r.name,
         oursOverNeo4jGraphqlThroughput: ratio(r.ours.rps, r.neo4jGraphql.rps),
         oursOverRawP50: ratio(Math.max(r.ours.p50, 1), Math.max(r.rawDriver.p50, 1)),
+        oursOverRawCpuPerRequest: cpuRatio(r),
+        fastPathRate: r.ours.fastPathRate,
       })),
       targets,
       seconds: round((Date.now() - started) / 1000, 0),

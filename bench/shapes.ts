@@ -95,6 +95,49 @@ export function shapes(args: ShapeArguments): Shape[] {
       answer: (data, server) => edges(server === 'ours' ? data.roles : data.rolesConnection),
     },
     {
+      name: 'role page',
+      description: 'a front-end role page through fragments: role(id) with teams, responsibilities, skills, technologies, collaborators, senior salaries',
+      ours: `query RolePage($id: ID!) {
+  role(id: $id) { ...RoleHeader ...RoleWork ...RolePay }
+}
+fragment RoleHeader on Role { id name summary teams { id name } }
+fragment RoleWork on Role {
+  responsibilities { id name }
+  skills { level skill { id name } }
+  technologies { id name kind }
+  collaboratesWith { reason role { id name } }
+}
+fragment RolePay on Role { salaries(where: { seniority: SENIOR }) { amount currency country year } }`,
+      reference: `query RolePage($id: ID!) {
+  roles(where: { id: { eq: $id } }) { ...RoleHeader ...RoleWork ...RolePay }
+}
+fragment RoleHeader on Role { id name summary teams { id name } }
+fragment RoleWork on Role {
+  responsibilities { id name }
+  skillsConnection { edges { properties { level } node { id name } } }
+  technologies { id name kind }
+  collaboratesWithConnection { edges { properties { reason } node { id name } } }
+}
+fragment RolePay on Role { salaries(where: { seniority: { eq: SENIOR } }) { amount currency country year } }`,
+      variants: args.roles.map((id) => ({ id })),
+      answer: (data, server) => {
+        const role = server === 'ours' ? data.role : data.roles[0];
+        const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
+        return (
+          role && {
+            id: role.id,
+            teams: ids(role.teams),
+            responsibilities: ids(role.responsibilities),
+            skills: server === 'ours' ? ids(role.skills.map((s: any) => s.skill)) : ids(role.skillsConnection.edges.map((e: any) => e.node)),
+            technologies: ids(role.technologies),
+            collaborators:
+              server === 'ours' ? ids(role.collaboratesWith.map((c: any) => c.role)) : ids(role.collaboratesWithConnection.edges.map((e: any) => e.node)),
+            seniorSalaries: role.salaries.length,
+          }
+        );
+      },
+    },
+    {
       name: 'keyset first page',
       description: 'technologies(first: 20): the first page, for the deep-page comparison',
       ours: `query FirstPage {

@@ -45,6 +45,24 @@ it('serves Prometheus metrics of HTTP, operations and Neo4j queries', async () =
   expect(text).toContain('neo4j_queries_in_flight 0');
 });
 
+it('counts compiled-plan cache hits and misses and the path that answered each operation', async () => {
+  const before = await (await fetch(`${server.url}/metrics`)).text();
+  const count = (text: string, pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
+  const hits = /graphql_compiled_operations_total\{cache="hit"\} (\d+)/;
+  const misses = /graphql_compiled_operations_total\{cache="miss"\} (\d+)/;
+  const fast = /graphql_execution_path_total\{path="fast"\} (\d+)/;
+  const standard = /graphql_execution_path_total\{path="standard"\} (\d+)/;
+  const query = 'query PlanMe($id: ID!) { role(id: $id) { name } }';
+  for (const id of ['backend-developer', 'frontend-developer', 'full-stack-developer']) await server.data(query, { id });
+  await server.data('{ __schema { queryType { name } } }');
+  const after = await (await fetch(`${server.url}/metrics`)).text();
+  // One miss for the role query, one for introspection (remembered as not for the fast path).
+  expect(count(after, misses) - count(before, misses)).toBe(2);
+  expect(count(after, hits) - count(before, hits)).toBe(2);
+  expect(count(after, fast) - count(before, fast)).toBe(3);
+  expect(count(after, standard) - count(before, standard)).toBe(1);
+});
+
 it('answers liveness and readiness', async () => {
   expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
   const ready = await fetch(`${server.url}/health/ready`);

@@ -8,8 +8,8 @@ import { openDriver } from '../src/graph/driver';
 /**
  * The raw-driver baseline: a minimal HTTP server that runs, for request body {"q": k}, the k-th captured
  * query (the exact Cypher and parameters this server generated for that operation) with the same driver
- * settings and the same kind of transaction as src/graph/driver.ts's reads (auto-commit, in a read session
- * sharing executeQuery's bookmarks), and answers the records as JSON. No GraphQL, no shaping: the floor.
+ * settings and the same kind of transaction as src/graph/driver.ts (reads auto-commit, in a read session
+ * sharing executeQuery's bookmarks; writes one managed transaction), and answers the records as JSON. No GraphQL, no shaping: the floor.
  *
  * Run: node dist/bench/raw-server.js <queries.json>  (env: the server's NEO4J_* settings, PORT)
  */
@@ -17,6 +17,8 @@ import { openDriver } from '../src/graph/driver';
 export interface CapturedQuery {
   cypher: string;
   params: Record<string, unknown>;
+  /** A write runs as src/graph/driver.ts runs writes: one managed write transaction. */
+  write?: boolean;
 }
 
 /** JSON-safe parameters: neo4j Integers become {"$int": "123"}. */
@@ -41,11 +43,27 @@ async function main(): Promise<void> {
   const file = process.argv[2];
   if (!file) throw new Error('usage: node dist/bench/raw-server.js <queries.json>');
   const queries = (JSON.parse(fs.readFileSync(file, 'utf8')) as CapturedQuery[]).map((q) => ({
-    cypher: q.cypher,
+    ...q,
     params: decodeParams(q.params) as Record<string, unknown>,
   }));
   const connection = graphConnection(readConfig(), process.env.NEO4J_URI || 'bolt://127.0.0.1:7690');
   const driver = openDriver(connection, 'bench-raw-driver');
+  const read = async (cypher: string, params: Record<string, unknown>) => {
+    const session = driver.session({
+      defaultAccessMode: neo4j.session.READ,
+      database: connection.database,
+      bookmarkManager: driver.executeQueryBookmarkManager,
+    });
+    return (await session.run(cypher, params, { timeout: connection.queryTimeoutMs }).finally(() => session.close())).records;
+  };
+  const write = async (cypher: string, params: Record<string, unknown>) =>
+    (
+      await driver.executeQuery(cypher, params, {
+        routing: neo4j.routing.WRITE,
+        database: connection.database,
+        transactionConfig: { timeout: connection.queryTimeoutMs },
+      })
+    ).records;
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -54,14 +72,9 @@ async function main(): Promise<void> {
         const { q } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { q: number };
         const query = queries[q];
         if (!query) throw new Error(`no query ${q}`);
-        const session = driver.session({
-          defaultAccessMode: neo4j.session.READ,
-          database: connection.database,
-          bookmarkManager: driver.executeQueryBookmarkManager,
-        });
-        const result = await session.run(query.cypher, query.params, { timeout: connection.queryTimeoutMs }).finally(() => session.close());
+        const records = query.write ? await write(query.cypher, query.params) : await read(query.cypher, query.params);
         response.writeHead(200, { 'content-type': 'application/json' });
-        response.end(JSON.stringify(result.records.map((record) => record.toObject())));
+        response.end(JSON.stringify(records.map((record) => record.toObject())));
       } catch (error) {
         // stderr goes to bench/tmp/raw-driver.log: what failed, for the run's error counts.
         console.error(`query failed: ${(error as { code?: string }).code ?? ''} ${(error as Error).message}`);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { SignJWT } from 'jose';
 import neo4j, { Driver } from 'neo4j-driver';
 import { graphConnection, readConfig, repoRoot } from '../src/config';
 import { encodeCursor } from '../src/graph/connection';
@@ -129,20 +130,40 @@ async function pickArguments(driver: Driver, scale: number) {
 interface Captured {
   /** Index into the raw server's query list, per variant. */
   rawIndex: number[];
+  /** The same for the shape's writes. */
+  writeIndex: number[];
   answer: unknown;
 }
 
-async function post(url: string, query: string, variables: Variables): Promise<Record<string, any>> {
+/** The JWT secret of this server in the benchmark, and an editor's token for the read/write mix. */
+const BENCH_JWT_SECRET = 'benchmark-secret-that-is-at-least-32-characters';
+
+async function editorHeaders(): Promise<Record<string, string>> {
+  const token = await new SignJWT({ roles: ['editor'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('benchmark')
+    .setExpirationTime('1d')
+    .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
+  return { authorization: `Bearer ${token}` };
+}
+
+async function post(url: string, query: string, variables: Variables, headers: Record<string, string> = {}): Promise<Record<string, any>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as Record<string, any>;
 }
 
 async function captureCypher(connection: GraphConnection, list: Shape[], queries: CapturedQuery[]): Promise<Captured[]> {
-  const config = readConfig({ ...process.env, DEBUG_EXTENSIONS: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_COST: '1000000000' });
+  const config = readConfig({
+    ...process.env,
+    DEBUG_EXTENSIONS: 'true',
+    RATE_LIMIT_REQUESTS: '100000000',
+    RATE_LIMIT_COST: '1000000000',
+    JWT_SECRET: BENCH_JWT_SECRET,
+  });
   const graph = Graph.open({ ...graphConnection(config), ...connection });
   let current: CapturedQuery[] = [];
   const read = graph.read.bind(graph);
@@ -150,6 +171,12 @@ async function captureCypher(connection: GraphConnection, list: Shape[], queries
     current.push({ cypher, params: encodeParams(params) as Record<string, unknown> });
     return read(cypher, params, trips);
   };
+  const write = graph.write.bind(graph);
+  graph.write = (cypher, params = {}, trips) => {
+    current.push({ cypher, params: encodeParams(params) as Record<string, unknown>, write: true });
+    return write(cypher, params, trips);
+  };
+  const editor = await editorHeaders();
   const { httpServer } = await buildServer(config, graph);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`;
@@ -168,7 +195,14 @@ async function captureCypher(connection: GraphConnection, list: Shape[], queries
         if (index === 0) answer = shape.answer(body.data, 'ours');
         rawIndex.push(queries.push(current[current.length - 1]) - 1);
       }
-      captured.push({ rawIndex, answer });
+      const writeIndex: number[] = [];
+      for (const variables of shape.writes?.variants ?? []) {
+        current = [];
+        const body = await post(url, shape.writes!.ours, variables, editor);
+        if (body.errors) throw new Error(`${shape.name}: this server answered errors to a write: ${JSON.stringify(body.errors)}`);
+        writeIndex.push(queries.push(current[current.length - 1]) - 1);
+      }
+      captured.push({ rawIndex, writeIndex, answer });
     }
     return captured;
   } finally {
@@ -347,8 +381,22 @@ interface Target {
   port: number;
   pid: number;
   path: string;
-  bodies: string[];
+  bodies: BenchRequest[];
   graphql: boolean;
+}
+
+interface BenchRequest {
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** `reads` with every `every`-th request one of `writes`: each connection walks the list, so exactly 1 in `every` writes. */
+function interleave(reads: BenchRequest[], writes: BenchRequest[], every: number): BenchRequest[] {
+  const mixed: BenchRequest[] = [];
+  for (let i = 0, r = 0, w = 0; i < Math.max(reads.length, writes.length) * every; i += 1) {
+    mixed.push((i + 1) % every === 0 ? writes[w++ % writes.length] : reads[r++ % reads.length]);
+  }
+  return mixed;
 }
 
 async function load(target: Target, options: Options, seconds: number): Promise<Measurement> {
@@ -363,10 +411,10 @@ async function load(target: Target, options: Options, seconds: number): Promise<
     url: `http://127.0.0.1:${target.port}`,
     connections: options.connections,
     duration: seconds,
-    requests: target.bodies.map((body) => ({
+    requests: target.bodies.map(({ body, headers }) => ({
       method: 'POST' as const,
       path: target.path,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body,
       onResponse: (status: number, responseBody: string) => {
         if (status !== 200) non200 += 1;
@@ -630,7 +678,9 @@ async function main(): Promise<void> {
       NEO4J_PASSWORD: password,
       NEO4J_DATABASE: connection.database ?? '',
       BENCH_LOG_FILE: path.join(tmp, 'ours-requests.log'),
+      JWT_SECRET: BENCH_JWT_SECRET,
     };
+    const editor = await editorHeaders();
     if (options.instances > 1) {
       await compareInstances(all, options, env, driver, tmp, children);
       return;
@@ -657,14 +707,30 @@ async function main(): Promise<void> {
         sameAnswer = JSON.stringify(shape.answer(referenceAnswer.data, 'reference')) === JSON.stringify(captured[index].answer);
         if (!sameAnswer) log(`WARNING ${shape.name}: the two servers' answers differ (first variant)`);
       }
-      const gql = (query: string, variants: Variables[]) => variants.map((variables) => JSON.stringify({ query, variables }));
+      const gql = (query: string, variants: Variables[], headers?: Record<string, string>) =>
+        variants.map((variables) => ({ body: JSON.stringify({ query, variables }), headers }));
+      const raws = (indexes: number[]) => indexes.map((q) => ({ body: JSON.stringify({ q }) }));
+      const { writes } = shape;
+      const mix = (reads: BenchRequest[], written: BenchRequest[]) => (writes ? interleave(reads, written, writes.every) : reads);
 
       const load1m = round(os.loadavg()[0], 2);
       // Raw driver and ours in alternating order over the rounds (the machine's load drifts), then
       // @neo4j/graphql once, last: its failing connections (offset pages collect every node) leave Neo4j
       // busy and its heap full, which must not weigh on the others.
-      const rawTarget: Target = { port: raw.port, pid: raw.process.pid!, path: '/', bodies: captured[index].rawIndex.map((q) => JSON.stringify({ q })), graphql: false };
-      const oursTarget: Target = { port: ours.port, pid: ours.process.pid!, path: '/graphql', bodies: gql(shape.ours, shape.variants), graphql: true };
+      const rawTarget: Target = {
+        port: raw.port,
+        pid: raw.process.pid!,
+        path: '/',
+        bodies: mix(raws(captured[index].rawIndex), raws(captured[index].writeIndex)),
+        graphql: false,
+      };
+      const oursTarget: Target = {
+        port: ours.port,
+        pid: ours.process.pid!,
+        path: '/graphql',
+        bodies: mix(gql(shape.ours, shape.variants), writes ? gql(writes.ours, writes.variants, editor) : []),
+        graphql: true,
+      };
       const control = all.find((other) => other.name === shape.control);
       const pathsBefore = await executionPaths(ours.port);
       const rawRounds: Measurement[] = [];
@@ -684,7 +750,8 @@ async function main(): Promise<void> {
       const oursFastPathRate = fastPathRate(pathsBefore, await executionPaths(ours.port));
       const c = control && { name: control.name, ...pooled(controlRounds) };
       log(`${shape.name}: @neo4j/graphql…`);
-      const n = await measure({ port: reference.port, pid: reference.process.pid!, path: '/graphql', bodies: gql(shape.reference, referenceVariants), graphql: true }, options, driver);
+      const referenceBodies = mix(gql(shape.reference, referenceVariants), writes ? gql(writes.reference, writes.variants) : []);
+      const n = await measure({ port: reference.port, pid: reference.process.pid!, path: '/graphql', bodies: referenceBodies, graphql: true }, options, driver);
       // Its clients may have given up (autocannon's timeout, or the end of the run) while its driver still
       // retries their queries after transient errors (Neo4j's transaction memory limit), in pauses when no
       // transaction runs and settle() sees none; those retries failed the next shape's raw-driver round. A
@@ -801,7 +868,7 @@ async function compareInstances(all: Shape[], options: Options, env: Record<stri
       children.push(...instances);
       log(`${count} instance(s) on ports ${instances.map((child) => child.port).join(', ')}, sharing ${shared.REDIS_URL}`);
       for (const shape of all.filter((candidate) => INSTANCE_SHAPES.includes(candidate.name))) {
-        const bodies = shape.variants.map((variables) => JSON.stringify({ query: shape.ours, variables }));
+        const bodies = shape.variants.map((variables) => ({ body: JSON.stringify({ query: shape.ours, variables }) }));
         const share = { ...options, connections: Math.max(1, Math.round(options.connections / count)) };
         const targets = instances.map((child): Target => ({ port: child.port, pid: child.process.pid!, path: '/graphql', bodies, graphql: true }));
         log(`${shape.name}: ${count} instance(s), ${share.connections} connection(s) each…`);

@@ -23,7 +23,12 @@ export interface Shape {
   control?: string;
   /** Both answers reduced to what must be equal (ids, counts, path length), to check the two servers agree. */
   answer: (data: Record<string, any>, server: 'ours' | 'reference') => unknown;
+  /** Writes mixed into the reads: every `every`-th request of each connection is one, with an editor's token. */
+  writes?: { every: number; ours: string; reference: string; variants: Variables[] };
 }
+
+/** The node the read/write mix writes: outside the synthetic graph and linked to nothing, so reads never see it. */
+export const MIX_TECHNOLOGY = { id: 'bench-mix-technology', name: 'Bench mix technology' };
 
 export interface ShapeArguments {
   /** Technologies used by a few dozen roles each (the popular head of the synthetic graph). */
@@ -50,6 +55,64 @@ const graphAnswer = (graph: Record<string, any> | null) =>
 
 export function shapes(args: ShapeArguments): Shape[] {
   const techVariants = args.popularTechnologies.map((tech) => ({ tech }));
+  const rolePage: Shape = {
+    name: 'role page',
+    description: 'a front-end role page through fragments: role(id) with teams, responsibilities, skills, technologies, collaborators, senior salaries',
+    ours: `query RolePage($id: ID!) {
+  role(id: $id) { ...RoleHeader ...RoleWork ...RolePay }
+}
+fragment RoleHeader on Role { id name summary teams { id name } }
+fragment RoleWork on Role {
+  responsibilities { id name }
+  skills { level skill { id name } }
+  technologies { id name kind }
+  collaboratesWith { reason role { id name } }
+}
+fragment RolePay on Role { salaries(where: { seniority: SENIOR }) { amount currency country year } }`,
+    reference: `query RolePage($id: ID!) {
+  roles(where: { id: { eq: $id } }) { ...RoleHeader ...RoleWork ...RolePay }
+}
+fragment RoleHeader on Role { id name summary teams { id name } }
+fragment RoleWork on Role {
+  responsibilities { id name }
+  skillsConnection { edges { properties { level } node { id name } } }
+  technologies { id name kind }
+  collaboratesWithConnection { edges { properties { reason } node { id name } } }
+}
+fragment RolePay on Role { salaries(where: { seniority: { eq: SENIOR } }) { amount currency country year } }`,
+    variants: args.roles.map((id) => ({ id })),
+    answer: (data, server) => {
+      const role = server === 'ours' ? data.role : data.roles[0];
+      const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
+      return (
+        role && {
+          id: role.id,
+          teams: ids(role.teams),
+          responsibilities: ids(role.responsibilities),
+          skills: server === 'ours' ? ids(role.skills.map((s: any) => s.skill)) : ids(role.skillsConnection.edges.map((e: any) => e.node)),
+          technologies: ids(role.technologies),
+          collaborators:
+            server === 'ours' ? ids(role.collaboratesWith.map((c: any) => c.role)) : ids(role.collaboratesWithConnection.edges.map((e: any) => e.node)),
+          seniorSalaries: role.salaries.length,
+        }
+      );
+    },
+  };
+  const readWriteMix: Shape = {
+    ...rolePage,
+    name: '90/10 read/write mix',
+    description: 'the role page, and every 10th request a technology upsert (editor token): writes must not slow the reads',
+    writes: {
+      every: 10,
+      ours: `mutation Touch($description: String!) {
+  upsertTechnology(input: { id: "${MIX_TECHNOLOGY.id}", name: "${MIX_TECHNOLOGY.name}", kind: TOOL, description: $description }) { id }
+}`,
+      reference: `mutation Touch($description: String!) {
+  updateTechnologies(where: { id: { eq: "${MIX_TECHNOLOGY.id}" } }, update: { description: { set: $description } }) { technologies { id } }
+}`,
+      variants: [1, 2, 3, 4].map((k) => ({ description: `Written by the benchmark's read/write mix (${k}).` })),
+    },
+  };
   return [
     {
       name: 'filtered list page',
@@ -94,49 +157,8 @@ export function shapes(args: ShapeArguments): Shape[] {
       variants: techVariants,
       answer: (data, server) => edges(server === 'ours' ? data.roles : data.rolesConnection),
     },
-    {
-      name: 'role page',
-      description: 'a front-end role page through fragments: role(id) with teams, responsibilities, skills, technologies, collaborators, senior salaries',
-      ours: `query RolePage($id: ID!) {
-  role(id: $id) { ...RoleHeader ...RoleWork ...RolePay }
-}
-fragment RoleHeader on Role { id name summary teams { id name } }
-fragment RoleWork on Role {
-  responsibilities { id name }
-  skills { level skill { id name } }
-  technologies { id name kind }
-  collaboratesWith { reason role { id name } }
-}
-fragment RolePay on Role { salaries(where: { seniority: SENIOR }) { amount currency country year } }`,
-      reference: `query RolePage($id: ID!) {
-  roles(where: { id: { eq: $id } }) { ...RoleHeader ...RoleWork ...RolePay }
-}
-fragment RoleHeader on Role { id name summary teams { id name } }
-fragment RoleWork on Role {
-  responsibilities { id name }
-  skillsConnection { edges { properties { level } node { id name } } }
-  technologies { id name kind }
-  collaboratesWithConnection { edges { properties { reason } node { id name } } }
-}
-fragment RolePay on Role { salaries(where: { seniority: { eq: SENIOR } }) { amount currency country year } }`,
-      variants: args.roles.map((id) => ({ id })),
-      answer: (data, server) => {
-        const role = server === 'ours' ? data.role : data.roles[0];
-        const ids = (items: { id: string }[]) => items.map((item) => item.id).sort();
-        return (
-          role && {
-            id: role.id,
-            teams: ids(role.teams),
-            responsibilities: ids(role.responsibilities),
-            skills: server === 'ours' ? ids(role.skills.map((s: any) => s.skill)) : ids(role.skillsConnection.edges.map((e: any) => e.node)),
-            technologies: ids(role.technologies),
-            collaborators:
-              server === 'ours' ? ids(role.collaboratesWith.map((c: any) => c.role)) : ids(role.collaboratesWithConnection.edges.map((e: any) => e.node)),
-            seniorSalaries: role.salaries.length,
-          }
-        );
-      },
-    },
+    rolePage,
+    readWriteMix,
     {
       name: 'keyset first page',
       description: 'technologies(first: 20): the first page, for the deep-page comparison',

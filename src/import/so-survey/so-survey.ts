@@ -36,6 +36,9 @@ export const SENIORITY_BANDS: readonly { fromYears: number; seniority: Seniority
   { fromYears: 0, seniority: Seniority.JUNIOR },
 ];
 
+/** The largest yearly amount a salary may have (the contract's rule for recordSalary). */
+const MAX_AMOUNT = 1e9;
+
 /** YearsCodePro as a number: "Less than 1 year" is 0, "More than 50 years" 51. */
 function yearsCodePro(value: string): number {
   if (value === 'Less than 1 year') return 0;
@@ -73,7 +76,9 @@ export function surveyDataset(file: string, crosswalk: Crosswalk, year: number):
       responseIds.check(responseId, line, 'ResponseId');
       const compensation = optional(values, 'ConvertedCompYearly');
       const amount = compensation === null ? null : Number(compensation);
-      if (amount !== null && !(Number.isFinite(amount) && amount >= 0)) throw new RowError('ConvertedCompYearly', `"${compensation}" is not an amount`);
+      if (amount !== null && !(Number.isFinite(amount) && amount > 0 && amount < MAX_AMOUNT)) {
+        throw new RowError('ConvertedCompYearly', `"${compensation}" is not an amount (above 0, below 1e9, as recordSalary requires)`);
+      }
       const countryName = optional(values, 'Country');
       const country = countryName === null ? null : countryCode(countryName);
       if (country === undefined) throw new RowError('Country', `unknown country "${countryName}"`);

@@ -3,9 +3,9 @@
  * import's Source node, and `$origin`) and returns what it changed, so the summary reports counts the
  * database measured. Labels and relationship types come from the unions below, never from a file.
  *
- * Every imported node CITES the import's Source; every imported relationship carries `source` and `origin`
- * (set when the relationship is created: one that already existed, e.g. a seed USES, keeps its provenance
- * and only gains the import's properties such as `share`).
+ * Every imported node CITES the import's Source; every imported relationship carries `source` and `origin`.
+ * A relationship that already existed (a seed USES that the survey gives a `share`) keeps the `source` and
+ * `origin` it had; one without a `source` (the seed's illustrative examples cite nothing) takes the import's.
  */
 
 export type ImportLabel = 'Role' | 'Skill' | 'Responsibility' | 'Technology' | 'Salary';
@@ -97,7 +97,7 @@ WITH row, parent, n, nodeBefore
 OPTIONAL MATCH (parent)-[oldRel:${type}]->(n)
 WITH row, parent, n, nodeBefore, properties(oldRel) AS relBefore
 MERGE (parent)-[r:${type}]->(n)
-ON CREATE SET r.source = $source, r.origin = $origin
+SET r.source = coalesce(r.source, $source), r.origin = coalesce(r.origin, $origin)
 SET r += row.link
 RETURN ${NODE_COUNTS}, ${RELATIONSHIP_COUNTS}`,
     nodes: `${label} nodes`,
@@ -113,7 +113,7 @@ MATCH (a:${fromLabel} {id: row.from}), (b:${toLabel} {id: row.to})
 OPTIONAL MATCH (a)-[oldRel:${type}]->(b)
 WITH row, a, b, properties(oldRel) AS relBefore
 MERGE (a)-[r:${type}]->(b)
-ON CREATE SET r.source = $source, r.origin = $origin
+SET r.source = coalesce(r.source, $source), r.origin = coalesce(r.origin, $origin)
 SET r += row.props
 RETURN 0 AS nodesCreated, 0 AS nodesUpdated, 0 AS nodesTouched, ${RELATIONSHIP_COUNTS}`,
     relationships: `${type} relationships`,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
-import { defaultCypherDirs, prepareDatabase } from '../../src/graph/cypher-files';
+import { defaultCypherDirs, prepareDatabase, runCypherFiles } from '../../src/graph/cypher-files';
 import { fingerprint } from '../support/fingerprint';
 import { Harness } from '../support/harness';
 import { editedCopy, FIXTURES, runImporter } from '../support/importer';
@@ -154,6 +154,32 @@ describe('npm run import so-survey', () => {
     expect(all['onet-29-0']).toMatchObject({ complete: true, version: '29.0', licence: 'CC BY 4.0' });
     expect(all['so-survey-2024']).toMatchObject({ complete: true, version: '2024', licence: expect.stringContaining('ODbL') });
     expect(all['so-survey-2024'].retrievedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('queries over imported data', () => {
+  const queries = (name: string) => path.join(repoRoot, 'cypher', 'queries', name);
+
+  it("answer the analysts' questions: percentiles by country, top technologies by share, shared essential skills", async () => {
+    const [percentiles, technologies, skills] = await runCypherFiles(server.graph, [
+      queries('11-salary-percentiles-by-country.cypher'),
+      queries('12-top-technologies-by-share.cypher'),
+      queries('13-essential-skills-two-roles-share.cypher'),
+    ]);
+    expect(percentiles.rows[0]).toEqual({ country: 'DE', currency: 'USD', period: 'YEAR', dataPoints: 5, min: 60000, p25: 70000, median: 80000, p75: 90000, max: 100000 });
+    expect(technologies.rows[0]).toEqual({ technology: 'PostgreSQL', kind: 'DATABASE', share: 0.6154, source: 'so-survey-2024' });
+    expect(skills.rows.filter((row) => row.essentialToBoth).map((row) => row.skill)).toEqual(['computer programming']);
+  });
+
+  it('answer the front-end example: the skills essential to both standard occupations of the full-stack developer', async () => {
+    const document = fs.readFileSync(path.join(repoRoot, 'docs', 'queries', '16-essential-skills-two-roles-share.graphql'), 'utf8');
+    const { role } = await server.data(document);
+    const essential = role.standardOccupations.map((occupation: { skills: { level: string; skill: { name: string } }[] }) =>
+      occupation.skills.filter((requirement) => requirement.level === 'ESSENTIAL').map((requirement) => requirement.skill.name),
+    );
+    expect(essential).toHaveLength(4);
+    const escoEssential = essential.filter((names: string[]) => names.length > 0);
+    expect(escoEssential[0].filter((name: string) => escoEssential[1].includes(name))).toEqual(['computer programming']);
   });
 });
 

@@ -17,7 +17,7 @@ import { ImportFileError } from '../src/import/table';
  *   --dry-run               validate everything and print what would be written; write nothing
  *   --skip-bad-rows         report bad rows and import the others (without it, one bad row stops the import)
  *   --version V             the dataset's version when the path does not say it (ESCO v1.2.0, O*NET 29.0)
- *   --batch-size N          rows per transaction (default 2000)
+ *   --batch-size N          rows per transaction (default 10000)
  *   --stop-after-batches N  stop after N batches as a crash would, leaving the Source incomplete (to see
  *                           and test what readers get during an interrupted import; the next run completes it)
  * Exit status: 0 imported, 1 refused (nothing written), 3 stopped by --stop-after-batches.
@@ -71,7 +71,7 @@ async function main(argv: string[]): Promise<number> {
   const options = {
     dryRun: values['dry-run']!,
     skipBadRows: values['skip-bad-rows']!,
-    batchSize: positiveInteger(values['batch-size'], '--batch-size') ?? 2000,
+    batchSize: positiveInteger(values['batch-size'], '--batch-size') ?? 10_000,
     stopAfterBatches: positiveInteger(values['stop-after-batches'], '--stop-after-batches'),
     onProgress: progressLine(process.stdout),
   };

@@ -24,11 +24,16 @@ export function describeProblems(problems: ImportSummary['badRows']): string[] {
   return lines;
 }
 
+/** The most memory this process has held so far (the kernel's high-water mark), in MB. */
+function peakRssMb(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
 export function describeSummary(summary: ImportSummary, seconds: number): string[] {
   const { source } = summary;
   const lines = [
     `${summary.dryRun ? 'Dry run (nothing written)' : 'Imported'}: ${source.name} (source ${source.id}, version ${source.version})`,
-    `  rows read ${summary.rowsRead.toLocaleString('en')}, bad ${summary.badRows.length}, without data to import ${summary.rowsWithoutData}, in ${seconds.toFixed(1)} s (${Math.round(summary.rowsRead / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s)`,
+    `  rows read ${summary.rowsRead.toLocaleString('en')}, bad ${summary.badRows.length}, without data to import ${summary.rowsWithoutData}, in ${seconds.toFixed(1)} s (${Math.round(summary.rowsRead / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s), peak RSS ${peakRssMb()} MB`,
   ];
   for (const step of summary.written) {
     if (summary.dryRun) {

@@ -193,7 +193,7 @@ async function main(): Promise<void> {
       const graph = Graph.open(graphConnection(config, uri));
       try {
         // Its own database: start from the seed alone, so the first import creates everything.
-        await graph.write('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+        while (((await graph.write('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted'))[0].deleted as number) > 0);
         await prepareDatabase(graph, defaultCypherDirs(repoRoot), 'always');
       } finally {
         await graph.close();

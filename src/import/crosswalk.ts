@@ -2,6 +2,7 @@ import path from 'node:path';
 import { repoRoot } from '../config';
 import { Graph } from '../graph/driver';
 import { ImportOrigin } from './provenance';
+import { RelationshipRow } from './statements';
 import { ImportFileError, RowProblem, tableRows } from './table';
 
 /**
@@ -46,6 +47,24 @@ export class Crosswalk {
     return this.of(dataset)
       .filter((entry) => entry.code === code)
       .map((entry) => entry.role);
+  }
+
+  /**
+   * The MAPS_TO rows of a dataset of standard occupations: from each team role to the occupation its code
+   * names, for the codes the import read (`occupations`); `occupationId` turns a code into the node's id.
+   */
+  occupationLinks(dataset: 'esco' | 'onet', occupations: { has(code: string): boolean }, occupationId: (code: string) => string): RelationshipRow[] {
+    return this.of(dataset)
+      .filter((entry) => occupations.has(entry.code))
+      .map((entry) => ({ from: entry.role, to: occupationId(entry.code), props: {} }));
+  }
+
+  /** The mappings whose code is not among the occupations of `file`, or whose team role is not in the graph. */
+  async occupationProblems(graph: Graph, dataset: 'esco' | 'onet', occupations: { has(code: string): boolean }, file: string): Promise<RowProblem[]> {
+    const unknown = this.of(dataset)
+      .filter((entry) => !occupations.has(entry.code))
+      .map((entry) => ({ file: this.file, line: entry.line, column: 'code', reason: `"${entry.code}" is not in ${file}` }));
+    return [...unknown, ...(await this.missingRoles(graph, dataset))];
   }
 
   /** The dataset's mappings whose team role is not in the graph (the seed creates the team's roles). */

@@ -45,6 +45,8 @@ export interface WrittenCounts extends ChangeCounts {
   /** e.g. "Skill nodes / REQUIRES relationships". */
   what: string;
   batches: number;
+  /** Time spent on this step: reading and mapping its rows, and writing them. */
+  seconds: number;
 }
 
 export interface ImportSummary {
@@ -54,6 +56,8 @@ export interface ImportSummary {
   /** Rows that are valid but carry nothing to import (e.g. a respondent without a salary or a mapped role). */
   rowsWithoutData: number;
   badRows: RowProblem[];
+  /** Time of the validation pass (reading every file once, and the checks). */
+  validationSeconds: number;
   /** Per write step: what it wrote (a dry run: how many rows it would write, counted as `planned`). */
   written: (WrittenCounts & { planned: number })[];
   dryRun: boolean;
@@ -105,7 +109,10 @@ function describeWrite(statement: ImportStatement): string {
   return [statement.nodes, statement.relationships].filter(Boolean).join(' + ');
 }
 
+const secondsSince = (start: number) => (Date.now() - start) / 1000;
+
 export async function runImport(graph: Graph, dataset: Dataset, options: ImportOptions): Promise<ImportSummary> {
+  const validationStarted = Date.now();
   for (const table of dataset.tables) await readHeader(table);
 
   const badRows: RowProblem[] = [];
@@ -127,14 +134,22 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
   badRows.push(...((await dataset.check?.(graph)) ?? []));
   if (badRows.length > 0 && !options.skipBadRows) throw new BadRowsError(badRows);
 
-  const summary: ImportSummary = { source: dataset.source, rowsRead, rowsWithoutData, badRows, written: [], dryRun: options.dryRun };
+  const summary: ImportSummary = {
+    source: dataset.source,
+    rowsRead,
+    rowsWithoutData,
+    badRows,
+    validationSeconds: secondsSince(validationStarted),
+    written: [],
+    dryRun: options.dryRun,
+  };
   const derivedRows = new Map(dataset.writes.flatMap((write) => ('derived' in write ? [[write, write.derived()] as const] : [])));
   const total = dataset.writes.reduce((sum, write) => sum + ('table' in write ? (tableRowCounts.get(write.table) ?? 0) : derivedRows.get(write)!.length), 0);
 
   if (options.dryRun) {
     for (const write of dataset.writes) {
       const planned = 'table' in write ? (tableRowCounts.get(write.table) ?? 0) : derivedRows.get(write)!.length;
-      summary.written.push({ what: describeWrite(write.statement), batches: 0, planned, ...ZERO });
+      summary.written.push({ what: describeWrite(write.statement), batches: 0, planned, seconds: 0, ...ZERO });
     }
     return summary;
   }
@@ -143,7 +158,8 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
   let done = 0;
   let batches = 0;
   for (const write of dataset.writes) {
-    const counts: WrittenCounts & { planned: number } = { what: describeWrite(write.statement), batches: 0, planned: 0, ...ZERO };
+    const stepStarted = Date.now();
+    const counts: WrittenCounts & { planned: number } = { what: describeWrite(write.statement), batches: 0, planned: 0, seconds: 0, ...ZERO };
     summary.written.push(counts);
     const flush = async (batch: ImportRow[]) => {
       if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
@@ -170,6 +186,7 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
       }
     }
     if (batch.length > 0) await flush(batch);
+    counts.seconds = secondsSince(stepStarted);
   }
   await completeSource(graph, dataset.source.id);
   return summary;

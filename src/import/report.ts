@@ -33,6 +33,7 @@ export function describeSummary(summary: ImportSummary, seconds: number): string
   const { source } = summary;
   const lines = [
     `${summary.dryRun ? 'Dry run (nothing written)' : 'Imported'}: ${source.name} (source ${source.id}, version ${source.version})`,
+    `  validated in ${summary.validationSeconds.toFixed(1)} s`,
     `  rows read ${summary.rowsRead.toLocaleString('en')}, bad ${summary.badRows.length}, without data to import ${summary.rowsWithoutData}, in ${seconds.toFixed(1)} s (${Math.round(summary.rowsRead / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s), peak RSS ${peakRssMb()} MB`,
   ];
   for (const step of summary.written) {
@@ -45,7 +46,7 @@ export function describeSummary(summary: ImportSummary, seconds: number): string
     if (step.what.includes('relationships')) {
       parts.push(`relationships created ${step.relationshipsCreated}, updated ${step.relationshipsUpdated}, unchanged ${step.relationshipsUnchanged}`);
     }
-    lines.push(`  ${step.what}: ${parts.join('; ')}`);
+    lines.push(`  ${step.what}: ${parts.join('; ')} (${step.seconds.toFixed(1)} s)`);
   }
   return lines;
 }

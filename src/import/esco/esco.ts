@@ -113,20 +113,10 @@ export function escoDataset(dir: string, crosswalk: Crosswalk, version = version
       { table: skills, statement: nodesStatement('Skill', 'owned') },
       { table: relations, statement: relationshipsStatement('REQUIRES', 'Role', 'Skill') },
       {
-        derived: () =>
-          crosswalk
-            .of('esco')
-            .filter((entry) => occupationUris.has(entry.code))
-            .map((entry) => ({ from: entry.role, to: escoId(entry.code, 'occupation', 'code'), props: {} })),
+        derived: () => crosswalk.occupationLinks('esco', occupationUris, (uri) => escoId(uri, 'occupation', 'code')),
         statement: relationshipsStatement('MAPS_TO', 'Role', 'Role'),
       },
     ],
-    async check(graph) {
-      const unknown = crosswalk
-        .of('esco')
-        .filter((entry) => !occupationUris.has(entry.code))
-        .map((entry) => ({ file: crosswalk.file, line: entry.line, column: 'code', reason: `"${entry.code}" is not in ${ESCO_FILES.occupations}` }));
-      return [...unknown, ...(await crosswalk.missingRoles(graph, 'esco'))];
-    },
+    check: (graph) => crosswalk.occupationProblems(graph, 'esco', occupationUris, ESCO_FILES.occupations),
   };
 }

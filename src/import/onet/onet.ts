@@ -114,21 +114,10 @@ export function onetDataset(dir: string, crosswalk: Crosswalk, version = version
       { table: tasks, statement: linkedNodesStatement('Responsibility', 'owned', 'HAS_RESPONSIBILITY', 'Role') },
       { derived: () => technologies.rows(), statement: nodesStatement('Technology', 'shared') },
       { table: technologySkills, statement: relationshipsStatement('USES', 'Role', 'Technology') },
-      {
-        derived: () =>
-          crosswalk
-            .of('onet')
-            .filter((entry) => occupationCodes.has(entry.code))
-            .map((entry) => ({ from: entry.role, to: onetId(entry.code), props: {} })),
-        statement: relationshipsStatement('MAPS_TO', 'Role', 'Role'),
-      },
+      { derived: () => crosswalk.occupationLinks('onet', occupationCodes, onetId), statement: relationshipsStatement('MAPS_TO', 'Role', 'Role') },
     ],
     async check(graph) {
-      const unknown = crosswalk
-        .of('onet')
-        .filter((entry) => !occupationCodes.has(entry.code))
-        .map((entry) => ({ file: crosswalk.file, line: entry.line, column: 'code', reason: `"${entry.code}" is not in ${ONET_FILES.occupations}` }));
-      return [...unknown, ...(await crosswalk.missingRoles(graph, 'onet')), ...(await technologies.conflicts(graph))];
+      return [...(await crosswalk.occupationProblems(graph, 'onet', occupationCodes, ONET_FILES.occupations)), ...(await technologies.conflicts(graph))];
     },
   };
 }

@@ -19,9 +19,15 @@ const SURVEY_NAMES: Record<string, string> = {
   'Libyan Arab Jamahiriya': 'LY',
 };
 
+/** Names already looked up: the library scans every country per call, and a survey repeats ~180 names 65,000 times. */
+const known = new Map<string, string | undefined>();
+
 /** ISO 3166-1 alpha-2 code of a country's English name, or undefined when the name is not known. */
 export function countryCode(name: string): string | undefined {
-  // The survey cuts some long names with "..." ("Iran, Islamic Republic of...").
-  const trimmed = name.trim().replace(/\.\.\.$/, '');
-  return countries.getAlpha2Code(trimmed, 'en') ?? SURVEY_NAMES[trimmed];
+  if (!known.has(name)) {
+    // The survey cuts some long names with "..." ("Iran, Islamic Republic of...").
+    const trimmed = name.trim().replace(/\.\.\.$/, '');
+    known.set(name, countries.getAlpha2Code(trimmed, 'en') ?? SURVEY_NAMES[trimmed]);
+  }
+  return known.get(name);
 }

@@ -17,6 +17,8 @@ const SURVEY_NAMES: Record<string, string> = {
   'Republic of Moldova': 'MD',
   'The former Yugoslav Republic of Macedonia': 'MK',
   'Libyan Arab Jamahiriya': 'LY',
+  "Democratic People's Republic of Korea": 'KP',
+  Swaziland: 'SZ',
 };
 
 /** Names already looked up: the library scans every country per call, and a survey repeats ~180 names 65,000 times. */

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { Transform, TransformCallback } from 'node:stream';
 import { parse, Options } from 'csv-parse';
 
@@ -142,10 +141,4 @@ export async function* tableRows(table: TableFile): AsyncGenerator<TableRow & { 
         : { file: table.file, line, column: '(row)', reason: `${fields.length} fields where the header has ${header.length}` };
     yield { line, values, fieldCountProblem };
   }
-}
-
-/** A file's name relative to the working folder when inside it, for shorter messages. */
-export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') ? file : relative;
 }

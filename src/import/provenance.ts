@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { Graph } from '../graph/driver';
+import { ImportFileError } from './table';
 
 /** Where an import's facts come from: its Source node, which every imported node CITES. */
 export interface SourceInfo {
@@ -19,6 +20,7 @@ export type ImportOrigin = 'esco' | 'onet' | 'so-survey';
 
 /** The date a file was last written (its download, for a dataset nobody edits), as YYYY-MM-DD. */
 export function fileDate(file: string): string {
+  if (!fs.existsSync(file)) throw new ImportFileError(`${file}: no such file`);
   return fs.statSync(file).mtime.toISOString().slice(0, 10);
 }
 

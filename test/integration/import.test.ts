@@ -205,6 +205,12 @@ describe('import safety', () => {
     expect((await sources())['esco-v9-9']).toBeUndefined();
   });
 
+  it('refuses a folder without the dataset\'s files, naming the missing one', async () => {
+    const result = await runImporter(['onet', path.join(FIXTURES, 'esco'), '--version', '29.0']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`Import refused: ${path.join(FIXTURES, 'esco', 'Occupation Data.txt')}: no such file`);
+  });
+
   it('stops at bad rows before writing, with file:line: column: reason on the physical line', async () => {
     // The fixture's first occupations span lines 2-5 and 6-7 (quoted fields with line breaks): the appended
     // row starts on line 9 and, with its two alternative labels, ends on line 10.

@@ -16,6 +16,8 @@ export function technologyId(name: string): string {
 /** The technologies an import names, gathered in its validation pass, each with the line that first named it. */
 export class TechnologyCatalog {
   private readonly technologies = new Map<string, { name: string; kind: TechnologyKind; description: string | null; file: string; line: number }>();
+  /** Ids found taken by another kind of node: never written (with --skip-bad-rows, their uses find no node and are left out). */
+  private readonly refused = new Set<string>();
 
   add(name: string, kind: TechnologyKind, description: string | null, file: string, line: number): string {
     const id = technologyId(name);
@@ -25,7 +27,9 @@ export class TechnologyCatalog {
 
   /** One node row per technology: created with these properties when missing, left as they are otherwise. */
   rows(): NodeRow[] {
-    return [...this.technologies].map(([id, { name, kind, description }]) => ({ id, props: { name, kind, description } }));
+    return [...this.technologies]
+      .filter(([id]) => !this.refused.has(id))
+      .map(([id, { name, kind, description }]) => ({ id, props: { name, kind, description } }));
   }
 
   /**
@@ -35,6 +39,7 @@ export class TechnologyCatalog {
   async conflicts(graph: Graph): Promise<RowProblem[]> {
     const rows = await graph.read('MATCH (n:Node) WHERE n.id IN $ids AND NOT n:Technology RETURN n.id AS id', { ids: [...this.technologies.keys()] });
     return rows.map(({ id }) => {
+      this.refused.add(id as string);
       const { name, file, line } = this.technologies.get(id as string)!;
       return { file, line, column: 'technology', reason: `"${name}" would have the id "${id}", which a node that is not a Technology already has` };
     });

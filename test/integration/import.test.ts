@@ -245,6 +245,20 @@ describe('import safety', () => {
     expect(await fingerprint(server.graph)).toEqual(before);
   });
 
+  it('refuses a technology whose id another kind of node has, and leaves it out with --skip-bad-rows', async () => {
+    const dir = copy('so-survey', 'survey_results_public.csv', (text) => `${text}51,x,x,x,5,4,"Developer, back-end",x,Germany,NA,NA,Database knowledge,NA,NA,NA,50000\n`);
+    const file = path.join(dir, 'survey_results_public.csv');
+    const refused = await runImporter(survey(2024, file));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${file}:52: technology: "Database knowledge" would have the id "database-knowledge", which a node that is not a Technology already has`);
+
+    const skipped = await runImporter([...survey(2024, file), '--skip-bad-rows']);
+    expect(skipped).toMatchObject({ code: 0 });
+    const { node } = await server.data('{ node(id: "database-knowledge") { __typename } }');
+    expect(node).toEqual({ __typename: 'Skill' });
+    await server.graph.write("MATCH (s:Salary {id: 'so-survey-2024-51-backend-developer'}) DETACH DELETE s");
+  });
+
   it('writes nothing with --dry-run, and says what it would write', async () => {
     const before = await fingerprint(server.graph);
     const result = await runImporter([...survey(2023), '--dry-run']);

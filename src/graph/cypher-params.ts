@@ -15,6 +15,11 @@ export class CypherParams {
 
   /** JavaScript numbers reach Neo4j as floats; LIMIT and integer properties need a Cypher integer. */
   addInt(value: number): string {
-    return this.add(neo4j.int(value));
+    return this.add(cypherInteger(value));
   }
+}
+
+/** A Cypher integer for a property value (a JavaScript number would be stored as a float). */
+export function cypherInteger(value: number): unknown {
+  return neo4j.int(value);
 }

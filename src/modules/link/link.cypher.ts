@@ -24,6 +24,7 @@ export const RELATION_ENDS: Record<RelationType, Ends> = {
   MEMBER_OF: { from: 'Role', to: 'Team' },
   EARNS: { from: 'Role', to: 'Salary' },
   CITES: { from: 'Node', to: 'Source' },
+  MAPS_TO: { from: 'Role', to: 'Role' },
 };
 
 function pattern(type: RelationType): string {

@@ -11,6 +11,7 @@ export enum RelationType {
   MEMBER_OF = 'MEMBER_OF',
   EARNS = 'EARNS',
   CITES = 'CITES',
+  MAPS_TO = 'MAPS_TO',
 }
 registerEnumType(RelationType, { name: 'RelationType' });
 

@@ -9,6 +9,9 @@ export class Responsibility extends Node {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'O*NET task type (Core or Supplemental), for tasks imported from O*NET.' })
+  taskType?: string | null;
+
   @Field(() => [Role])
   roles!: Role[];
 

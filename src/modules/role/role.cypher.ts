@@ -44,6 +44,15 @@ export const ROLE_SPEC: TypeSpec = {
       match: ({ from, to, args, params }) =>
         `MATCH (${from})-[:EARNS]->(${to}:Salary)${salaryConditions(to, args.where as SalaryFilter | undefined, params)}`,
     },
+    standardOccupations: {
+      target: 'Role',
+      match: ({ from, to }) => `MATCH (${from})-[:MAPS_TO]->(${to}:Role)`,
+    },
+    technologyUsage: {
+      target: 'TechnologyUsage',
+      withRel: true,
+      match: ({ from, to, rel }) => `MATCH (${from})-[${rel}:USES]->(${to}:Technology)`,
+    },
     teams: {
       target: 'Team',
       match: ({ from, to }) => `MATCH (${from})-[:MEMBER_OF]->(${to}:Team)`,
@@ -62,6 +71,16 @@ export const ROLE_SPEC: TypeSpec = {
 export const COLLABORATION_SPEC: TypeSpec = {
   computed: { reason: ({ rel }) => `${rel}.reason` },
   relations: { role: { target: 'Role', single: true } },
+};
+
+export const TECHNOLOGY_USAGE_SPEC: TypeSpec = {
+  computed: {
+    share: ({ rel }) => `${rel}.share`,
+    hot: ({ rel }) => `${rel}.hot`,
+    inDemand: ({ rel }) => `${rel}.inDemand`,
+    source: ({ rel }) => `${rel}.source`,
+  },
+  relations: { technology: { target: 'Technology', single: true } },
 };
 
 export const SKILL_REQUIREMENT_SPEC: TypeSpec = {

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import { Connection } from '../connection/connection.type';
 import { Node } from '../node/node.type';
 import { Responsibility } from '../responsibility/responsibility.type';
@@ -12,6 +12,25 @@ import { Technology } from '../technology/technology.type';
 export class Role extends Node {
   @Field(() => String, { nullable: true })
   summary?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The ESCO occupation URI, for occupations imported from ESCO.' })
+  escoUri?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISCO-08 unit group (four digits) of an ESCO occupation.' })
+  iscoGroup?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'O*NET-SOC code, for occupations imported from O*NET (e.g. 15-1252.00).' })
+  socCode?: string | null;
+
+  @Field(() => [Role], {
+    description: 'The standard occupations (ESCO, O*NET) this team role corresponds to, as cypher/import/crosswalk.csv maps them.',
+  })
+  standardOccupations!: Role[];
+
+  @Field(() => [TechnologyUsage], {
+    description: 'Technologies the role uses directly, with what the datasets say of the use (share of survey respondents, O*NET hot and in demand).',
+  })
+  technologyUsage!: TechnologyUsage[];
 
   @Field(() => [Responsibility])
   responsibilities!: Responsibility[];
@@ -40,6 +59,24 @@ export class Collaboration {
 
   @Field(() => String, { nullable: true })
   reason?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class TechnologyUsage {
+  @Field(() => Technology)
+  technology!: Technology;
+
+  @Field(() => Float, { nullable: true, description: "Fraction (0-1) of the role's survey respondents who worked with it." })
+  share?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'O*NET: a hot technology (frequently in job postings).' })
+  hot?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'O*NET: in demand for this occupation.' })
+  inDemand?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Id of the Source the relationship comes from.' })
+  source?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })

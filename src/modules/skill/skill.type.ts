@@ -10,6 +10,15 @@ export class Skill extends Node {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'ESCO skill type: "skill/competence" or "knowledge".' })
+  skillType?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ESCO reuse level: transversal, cross-sector, sector-specific or occupation-specific.' })
+  reuseLevel?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The ESCO concept URI, for skills imported from ESCO.' })
+  escoUri?: string | null;
+
   @Field(() => [Role])
   requiredBy!: Role[];
 }

@@ -1,0 +1,122 @@
+import path from 'node:path';
+import { slug } from '../../modules/slug';
+import { Crosswalk } from '../crosswalk';
+import { FirstSeen, oneOf, optional, required } from '../fields';
+import { Dataset, Table } from '../pipeline';
+import { fileDate } from '../provenance';
+import { nodesStatement, NodeRow, relationshipsStatement, RelationshipRow } from '../statements';
+import { ImportFileError, RowError } from '../table';
+
+/**
+ * ESCO (European Skills, Competences, Qualifications and Occupations), the CSV download in English:
+ * occupations become Roles (`escoUri`, `iscoGroup`), skills become Skills (`skillType`, `reuseLevel`),
+ * occupation-skill relations become REQUIRES with `level` ESSENTIAL or OPTIONAL. A concept's id is
+ * `esco-` and the UUID that ends its URI: stable across ESCO versions, where labels get reworded, and
+ * never equal to a team id (the slug of a name).
+ */
+
+export const ESCO_FILES = {
+  occupations: 'occupations_en.csv',
+  skills: 'skills_en.csv',
+  relations: 'occupationSkillRelations_en.csv',
+} as const;
+
+const CONCEPT_URI = /^http:\/\/data\.europa\.eu\/esco\/(occupation|skill)\/([0-9a-f-]{36})$/;
+
+/** The node id of an ESCO concept, from its URI (which must be of `kind`). */
+export function escoId(uri: string, kind: 'occupation' | 'skill', column: string): string {
+  const match = CONCEPT_URI.exec(uri);
+  if (!match || match[1] !== kind) throw new RowError(column, `"${uri}" is not an ESCO ${kind} URI (http://data.europa.eu/esco/${kind}/<uuid>)`);
+  return `esco-${match[2]}`;
+}
+
+const LEVELS = { essential: 'ESSENTIAL', optional: 'OPTIONAL' } as const;
+
+/** "v1.2.0" from a folder such as "ESCO dataset - v1.2.0 - classification - en - csv". */
+function versionFromPath(dir: string): string | undefined {
+  return /\bv\d+(?:\.\d+)+\b/.exec(path.resolve(dir))?.[0];
+}
+
+export function escoDataset(dir: string, crosswalk: Crosswalk, version = versionFromPath(dir)): Dataset {
+  if (!version) throw new ImportFileError(`${dir}: no ESCO version in the folder's name (such as v1.2.0): give it with --version`);
+  const file = (name: string) => path.join(dir, name);
+  const occupationUris = new FirstSeen();
+  const skillUris = new FirstSeen();
+
+  const occupations: Table<NodeRow> = {
+    file: file(ESCO_FILES.occupations),
+    format: 'csv',
+    columns: ['conceptUri', 'preferredLabel', 'iscoGroup', 'description'],
+    map(values, line) {
+      const uri = required(values, 'conceptUri');
+      const id = escoId(uri, 'occupation', 'conceptUri');
+      occupationUris.check(uri, line, 'conceptUri');
+      const iscoGroup = required(values, 'iscoGroup');
+      if (!/^\d{4}$/.test(iscoGroup)) throw new RowError('iscoGroup', `"${iscoGroup}" is not a four-digit ISCO-08 unit group`);
+      const props = { name: required(values, 'preferredLabel'), summary: optional(values, 'description'), escoUri: uri, iscoGroup };
+      return [{ id, props }];
+    },
+    observe: (_rows, values, line) => occupationUris.add(values.conceptUri.trim(), line),
+  };
+
+  const skills: Table<NodeRow> = {
+    file: file(ESCO_FILES.skills),
+    format: 'csv',
+    columns: ['conceptUri', 'skillType', 'reuseLevel', 'preferredLabel', 'description'],
+    map(values, line) {
+      const uri = required(values, 'conceptUri');
+      const id = escoId(uri, 'skill', 'conceptUri');
+      skillUris.check(uri, line, 'conceptUri');
+      const props = {
+        name: required(values, 'preferredLabel'),
+        description: optional(values, 'description'),
+        skillType: optional(values, 'skillType'),
+        reuseLevel: optional(values, 'reuseLevel'),
+        escoUri: uri,
+      };
+      return [{ id, props }];
+    },
+    observe: (_rows, values, line) => skillUris.add(values.conceptUri.trim(), line),
+  };
+
+  const relations: Table<RelationshipRow> = {
+    file: file(ESCO_FILES.relations),
+    format: 'csv',
+    columns: ['occupationUri', 'relationType', 'skillUri'],
+    map(values) {
+      const occupationUri = required(values, 'occupationUri');
+      const skillUri = required(values, 'skillUri');
+      const from = escoId(occupationUri, 'occupation', 'occupationUri');
+      const to = escoId(skillUri, 'skill', 'skillUri');
+      if (!occupationUris.has(occupationUri)) throw new RowError('occupationUri', `"${occupationUri}" is not in ${ESCO_FILES.occupations}`);
+      if (!skillUris.has(skillUri)) throw new RowError('skillUri', `"${skillUri}" is not in ${ESCO_FILES.skills}`);
+      const level = LEVELS[oneOf(values, 'relationType', ['essential', 'optional'] as const)];
+      return [{ from, to, props: { level } }];
+    },
+  };
+
+  return {
+    source: {
+      id: `esco-${slug(version)}`,
+      name: `ESCO ${version}`,
+      publisher: 'European Commission',
+      url: 'https://esco.ec.europa.eu/en/use-esco/download',
+      version,
+      licence: '© European Union; reuse authorised provided the source is acknowledged (Commission Decision 2011/833/EU)',
+      retrievedAt: fileDate(occupations.file),
+      description: 'European classification of occupations and of the skills, competences and knowledge they require.',
+    },
+    origin: 'esco',
+    tables: [occupations, skills, relations],
+    writes: [
+      { table: occupations, statement: nodesStatement('Role', 'owned') },
+      { table: skills, statement: nodesStatement('Skill', 'owned') },
+      { table: relations, statement: relationshipsStatement('REQUIRES', 'Role', 'Skill') },
+      {
+        derived: () => crosswalk.occupationLinks('esco', occupationUris, (uri) => escoId(uri, 'occupation', 'code')),
+        statement: relationshipsStatement('MAPS_TO', 'Role', 'Role'),
+      },
+    ],
+    check: (graph) => crosswalk.occupationProblems(graph, 'esco', occupationUris, ESCO_FILES.occupations),
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The Cypher of every import write. Each statement takes a batch as `$rows` (plus `$source`, the id of the
+ * import's Source node, and `$origin`) and returns what it changed, so the summary reports counts the
+ * database measured. Labels and relationship types come from the unions below, never from a file.
+ *
+ * Every imported node CITES the import's Source; every imported relationship carries `source` and `origin`.
+ * A relationship that already existed (a seed USES that the survey gives a `share`) keeps the `source` and
+ * `origin` it had; one without a `source` (the seed's illustrative examples cite nothing) takes the import's.
+ */
+
+export type ImportLabel = 'Role' | 'Skill' | 'Responsibility' | 'Technology' | 'Salary';
+export type ImportRelation = 'REQUIRES' | 'USES' | 'HAS_RESPONSIBILITY' | 'EARNS' | 'MAPS_TO';
+
+/**
+ * `owned`: the dataset owns these nodes, so their properties are set from the file on every run.
+ * `shared`: nodes other sources describe too (a technology such as PostgreSQL): created with the file's
+ * properties when missing, otherwise left as they are, only gaining the CITES.
+ */
+export type Ownership = 'owned' | 'shared';
+
+export interface ImportStatement {
+  cypher: string;
+  /** What a batch of this statement writes, for the summary: e.g. "Skill nodes". */
+  nodes?: string;
+  relationships?: string;
+}
+
+/** A node row: `{id, props}`. */
+export interface NodeRow {
+  id: string;
+  props: Record<string, unknown>;
+}
+
+/** A relationship row: `{from, to, props}`, both ends by id. */
+export interface RelationshipRow {
+  from: string;
+  to: string;
+  props: Record<string, unknown>;
+}
+
+/** A node row with the relationship that attaches it to an existing node (`parent`). */
+export interface LinkedNodeRow extends NodeRow {
+  parent: string;
+  link: Record<string, unknown>;
+}
+
+export type ImportRow = NodeRow | RelationshipRow | LinkedNodeRow;
+
+/** Per batch: created, updated (some property differs after the write) and unchanged. */
+export interface ChangeCounts {
+  nodesCreated: number;
+  nodesUpdated: number;
+  nodesUnchanged: number;
+  relationshipsCreated: number;
+  relationshipsUpdated: number;
+  relationshipsUnchanged: number;
+}
+
+// `before` is the properties before the write (null when the node or relationship did not exist); the
+// same node may appear on several rows of a batch, so nodes are counted once each.
+const NODE_COUNTS = `count(DISTINCT CASE WHEN nodeBefore IS NULL THEN n END) AS nodesCreated,
+       count(DISTINCT CASE WHEN nodeBefore IS NOT NULL AND nodeBefore <> properties(n) THEN n END) AS nodesUpdated,
+       count(DISTINCT n) AS nodesTouched`;
+const RELATIONSHIP_COUNTS = `count(CASE WHEN relBefore IS NULL THEN 1 END) AS relationshipsCreated,
+       count(CASE WHEN relBefore IS NOT NULL AND relBefore <> properties(r) THEN 1 END) AS relationshipsUpdated,
+       count(r) AS relationshipsTouched`;
+
+/** Binds `n` (the node of `row`) and `nodeBefore`, keeping the variables `carried` (", parent"). */
+function upsertNode(label: ImportLabel, ownership: Ownership, carried = ''): string {
+  const onCreate = 'ON CREATE SET n:Node, n.createdAt = datetime(), n.origin = $origin';
+  const setProps = ownership === 'owned' ? `${onCreate}\nSET n += row.props` : `${onCreate}, n += row.props`;
+  return `MATCH (source:Source {id: $source})
+OPTIONAL MATCH (old:${label} {id: row.id})
+WITH row, source${carried}, properties(old) AS nodeBefore
+MERGE (n:${label} {id: row.id})
+${setProps}
+MERGE (n)-[:CITES]->(source)`;
+}
+
+/** Nodes of one label, each citing the source. */
+export function nodesStatement(label: ImportLabel, ownership: Ownership): ImportStatement {
+  return {
+    cypher: `UNWIND $rows AS row
+${upsertNode(label, ownership)}
+RETURN ${NODE_COUNTS}, 0 AS relationshipsCreated, 0 AS relationshipsUpdated, 0 AS relationshipsTouched`,
+    nodes: `${label} nodes`,
+  };
+}
+
+/** Nodes of one label, each attached to an existing `parentLabel` node by `(parent)-[type]->(node)`. */
+export function linkedNodesStatement(label: ImportLabel, ownership: Ownership, type: ImportRelation, parentLabel: ImportLabel): ImportStatement {
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (parent:${parentLabel} {id: row.parent})
+${upsertNode(label, ownership, ', parent')}
+WITH row, parent, n, nodeBefore
+OPTIONAL MATCH (parent)-[oldRel:${type}]->(n)
+WITH row, parent, n, nodeBefore, properties(oldRel) AS relBefore
+MERGE (parent)-[r:${type}]->(n)
+SET r.source = coalesce(r.source, $source), r.origin = coalesce(r.origin, $origin)
+SET r += row.link
+RETURN ${NODE_COUNTS}, ${RELATIONSHIP_COUNTS}`,
+    nodes: `${label} nodes`,
+    relationships: `${type} relationships`,
+  };
+}
+
+/** Relationships between existing nodes: `(from:fromLabel)-[type]->(to:toLabel)`. */
+export function relationshipsStatement(type: ImportRelation, fromLabel: ImportLabel, toLabel: ImportLabel): ImportStatement {
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (a:${fromLabel} {id: row.from}), (b:${toLabel} {id: row.to})
+OPTIONAL MATCH (a)-[oldRel:${type}]->(b)
+WITH row, a, b, properties(oldRel) AS relBefore
+MERGE (a)-[r:${type}]->(b)
+SET r.source = coalesce(r.source, $source), r.origin = coalesce(r.origin, $origin)
+SET r += row.props
+RETURN 0 AS nodesCreated, 0 AS nodesUpdated, 0 AS nodesTouched, ${RELATIONSHIP_COUNTS}`,
+    relationships: `${type} relationships`,
+  };
+}
+
+/** The one row a statement returns -> change counts. */
+export function changeCounts(row: Record<string, unknown>): ChangeCounts {
+  const value = (key: string) => Number(row[key] ?? 0);
+  return {
+    nodesCreated: value('nodesCreated'),
+    nodesUpdated: value('nodesUpdated'),
+    nodesUnchanged: value('nodesTouched') - value('nodesCreated') - value('nodesUpdated'),
+    relationshipsCreated: value('relationshipsCreated'),
+    relationshipsUpdated: value('relationshipsUpdated'),
+    relationshipsUnchanged: value('relationshipsTouched') - value('relationshipsCreated') - value('relationshipsUpdated'),
+  };
+}

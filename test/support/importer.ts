@@ -1,0 +1,33 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../../src/config';
+import { testConnection } from './env';
+
+/** The built `npm run import` (global setup compiles it), against the test database, as a user runs it. */
+const IMPORTER = path.join(repoRoot, 'dist', 'scripts', 'import.js');
+export const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'import');
+
+export interface ImporterResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runImporter(args: string[]): Promise<ImporterResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [IMPORTER, ...args], { env: { ...process.env, NEO4J_URI: testConnection().uri } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** A copy of a fixture folder in a temporary folder, with `edit` applied to the named file's text. */
+export function editedCopy(fixture: string, file: string, edit: (text: string) => string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kg-import-${fixture}-`));
+  fs.cpSync(path.join(FIXTURES, fixture), dir, { recursive: true });
+  const target = path.join(dir, file);
+  fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
+  return dir;
+}

@@ -172,7 +172,7 @@ export function randomOperations(schema: GraphQLSchema, samples: GraphSamples, c
       const all = Object.values(type.getFields());
       const leaves = all.filter((field) => !isObjectLike(field));
       const nested = depth < (options.maxDepth ?? 4) ? all.filter((field) => isObjectLike(field)) : [];
-      const chosen = [...leaves.filter(() => chance(0.5)), ...nested.filter(() => chance(depth === 0 ? 0.7 : 0.3))];
+      const chosen = [...leaves.filter(() => chance(0.5)), ...nested.filter(() => chance(depth === 0 ? 0.6 : 0.25))];
       if (!chosen.length) chosen.push(leaves[0] ?? all[0]);
       const rendered = chosen.map((field) => {
         const alias = chance(0.2) ? `${fresh('a')}: ` : '';
@@ -183,7 +183,7 @@ export function randomOperations(schema: GraphQLSchema, samples: GraphSamples, c
       return rendered;
     };
 
-    const someRoots = roots.filter(() => chance(0.25)).slice(0, 3);
+    const someRoots = roots.filter(() => chance(0.25)).slice(0, 2);
     const chosenRoots = someRoots.length ? someRoots : [pick(roots)];
     const body = chosenRoots.map((field) => {
       const alias = chance(0.2) ? `${fresh('r')}: ` : '';

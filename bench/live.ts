@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createClient } from 'graphql-ws';
-import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { readConfig, repoRoot } from '../src/config';
 import { startLocalNeo4j, watchedStart } from '../src/processes/local-neo4j';
 import { freePort } from '../src/processes/os-process';
+import { editorHeaders } from './editor-token';
 
 /**
  * `npm run bench:live`: how long a change takes to reach a subscriber. The built server runs as its own
@@ -39,11 +39,7 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const token = await new SignJWT({ roles: ['editor'] })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('bench-live')
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(secret));
+  const editor = await editorHeaders(secret, 'bench-live');
   const client = createClient({ url: `ws://127.0.0.1:${port}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
   try {
     for (let ready = false; !ready; ) {
@@ -63,7 +59,7 @@ async function main(): Promise<void> {
     const mutate = (query: string) =>
       fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', ...editor },
         body: JSON.stringify({ query }),
       }).then((response) => response.json());
 

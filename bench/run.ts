@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SignJWT } from 'jose';
 import neo4j, { Driver } from 'neo4j-driver';
 import { graphConnection, readConfig, repoRoot } from '../src/config';
 import { encodeCursor } from '../src/graph/connection';
@@ -15,6 +14,7 @@ import { startLocalRedis, stopLocalRedis } from '../src/processes/local-redis';
 import { buildServer } from '../src/server';
 import { datasetState, GENERATOR_VERSION, loadSynthetic, planFor, roleId, technologyId } from '../scripts/synthetic';
 import { CapturedQuery, decodeParams, encodeParams } from './raw-server';
+import { editorHeaders } from './editor-token';
 import { Shape, shapes, Variables } from './shapes';
 
 /**
@@ -138,15 +138,6 @@ interface Captured {
 /** The JWT secret of this server in the benchmark, and an editor's token for the read/write mix. */
 const BENCH_JWT_SECRET = 'benchmark-secret-that-is-at-least-32-characters';
 
-async function editorHeaders(): Promise<Record<string, string>> {
-  const token = await new SignJWT({ roles: ['editor'] })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('benchmark')
-    .setExpirationTime('1d')
-    .sign(new TextEncoder().encode(BENCH_JWT_SECRET));
-  return { authorization: `Bearer ${token}` };
-}
-
 async function post(url: string, query: string, variables: Variables, headers: Record<string, string> = {}): Promise<Record<string, any>> {
   const response = await fetch(url, {
     method: 'POST',
@@ -176,7 +167,7 @@ async function captureCypher(connection: GraphConnection, list: Shape[], queries
     current.push({ cypher, params: encodeParams(params) as Record<string, unknown>, write: true });
     return write(cypher, params, trips);
   };
-  const editor = await editorHeaders();
+  const editor = await editorHeaders(BENCH_JWT_SECRET, 'benchmark');
   const { httpServer } = await buildServer(config, graph);
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`;
@@ -680,7 +671,7 @@ async function main(): Promise<void> {
       BENCH_LOG_FILE: path.join(tmp, 'ours-requests.log'),
       JWT_SECRET: BENCH_JWT_SECRET,
     };
-    const editor = await editorHeaders();
+    const editor = await editorHeaders(BENCH_JWT_SECRET, 'benchmark');
     if (options.instances > 1) {
       await compareInstances(all, options, env, driver, tmp, children);
       return;

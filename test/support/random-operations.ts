@@ -16,6 +16,7 @@ import {
   parse,
   validate,
 } from 'graphql';
+import { Rng } from '../../scripts/synthetic';
 
 /**
  * Random valid query operations generated from the schema with a fixed seed, for the differential test of
@@ -35,22 +36,12 @@ export interface GraphSamples {
   words: string[];
 }
 
-/** mulberry32: a small seeded generator, so the corpus is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Root fields whose answers stay small on a big graph (the full lists are left to the seed graph). */
 const BOUNDED_ROOTS = ['node', 'role', 'roles', 'technologies', 'search', 'path', 'neighborhood', 'salaryStats', 'stats'];
 
 export function randomOperations(schema: GraphQLSchema, samples: GraphSamples, count: number, options: { seed: number; boundedRootsOnly?: boolean; maxDepth?: number }): RandomOperation[] {
-  const random = seeded(options.seed);
+  const rng = new Rng(options.seed, 0);
+  const random = () => rng.next();
   const chance = (p: number) => random() < p;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const operations: RandomOperation[] = [];

@@ -10,6 +10,7 @@ import { Config } from './config';
 import { Context } from './context';
 import { ERROR_CODES, httpErrorBody, isClientError, MASKED_MESSAGE, unauthenticated } from './errors';
 import { Db } from './graph/db';
+import { Selections } from './graph/selection';
 import { executingGateway } from './execution/executor';
 import { Graph } from './graph/driver';
 import { mountBrowserPages } from './http/browser-pages';
@@ -108,9 +109,10 @@ export async function buildServer(
     config.execution.operationCacheSize,
   );
   const schema = buildGraphSchema(changes);
+  const selections = new Selections(TYPE_SPECS);
   const formatErrors = formatError(config.production);
   const contextFor = (principal: Principal | null, clientIp: string, log: Logger): Context => ({
-    db: new Db(graph, TYPE_SPECS, changes, principal?.subject ?? 'anonymous'),
+    db: new Db(graph, selections, changes, principal?.subject ?? 'anonymous'),
     principal,
     clientIp,
     log,

@@ -2,7 +2,6 @@ import { getNamedType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { ResolveTree } from 'graphql-parse-resolve-info';
 import { badArgument } from '../errors';
 import { CypherParams } from './cypher-params';
-import { Projection } from './projection';
 import { shape } from './shape';
 
 /**
@@ -69,12 +68,12 @@ export function connectionTypes(schema: GraphQLSchema, connection: string): Conn
  * only the page's nodes are projected.
  */
 export function compileConnection(
-  projection: Projection,
+  params: CypherParams,
   tree: ResolveTree,
   types: ConnectionTypes,
   page: PageQuery,
+  projectNodes: (nodeSelections: ResolveTree[]) => string,
 ): string {
-  const { params } = projection;
   const query = { ...page.select({ params }), ...page };
   const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
   // Predicates on both keys let the (name, id) index serve the order and, after a cursor, seek to it:
@@ -104,7 +103,7 @@ CALL () {
   ${query.match} ${where(pageConditions)}
   WITH n ORDER BY ${order} LIMIT ${params.addInt(query.first + 1)}
   WITH collect(n) AS page
-  RETURN [n IN page[..${first}] | {key: [n.name, n.id], nodes: ${projection.mapByAlias(types.node, nodeSelections, { node: 'n' })}}] AS rows,
+  RETURN [n IN page[..${first}] | {key: [n.name, n.id], nodes: ${projectNodes(nodeSelections)}}] AS rows,
     size(page) > ${first} AS hasNextPage
 }
 RETURN totalCount, rows, hasNextPage`;

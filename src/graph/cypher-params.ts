@@ -5,9 +5,12 @@ export class CypherParams {
   readonly values: Record<string, unknown> = {};
   private next = 0;
 
+  /** `prefix` keeps apart the names of collections whose values one query holds together. */
+  constructor(private readonly prefix = 'p') {}
+
   /** Stores `value` and returns its placeholder (`$p0`, `$p1`, …) for the query text. */
   add(value: unknown): string {
-    const name = `p${this.next}`;
+    const name = `${this.prefix}${this.next}`;
     this.next += 1;
     this.values[name] = value;
     return `$${name}`;

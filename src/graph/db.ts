@@ -1,11 +1,10 @@
 import { getNamedType, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import { ResolveTree } from 'graphql-parse-resolve-info';
 import { filter, pipe } from '@graphql-yoga/subscription';
 import { ChangeBus, ChangeDraft, GRAPH_CHANGED, GraphChange } from './changes';
 import { compileConnection, connectionResult, connectionTypes, PageQuery } from './connection';
 import { CypherParams } from './cypher-params';
 import { Graph, RoundTrips, Row } from './driver';
-import { Projection, resolveTree, TypeSpecs } from './projection';
+import { Selection, SelectionExpression, Selections } from './selection';
 import { shapeRow } from './shape';
 
 /** A value shaped as the GraphQL selection asks: keyed by response name (alias). */
@@ -39,19 +38,33 @@ export interface WriteQuery<T> {
 
 interface Compiled {
   cypher: string;
-  params: CypherParams;
-  tree: ResolveTree;
-  /** Name of the field's GraphQL type (a list's item type). */
-  typeName: string;
+  params: Record<string, unknown>;
+  selection: Selection;
   /** Row columns that hold maps keyed by alias (QueryBuilder.projectField). */
   byAlias: Set<string>;
+}
+
+/** A query's parameters: its own, and those of the selection's expressions it uses. */
+class QueryParams {
+  readonly own = new CypherParams();
+  private readonly used: Record<string, unknown>[] = [];
+
+  /** The expression's text, its parameters now part of the query's. */
+  use(expression: SelectionExpression): string {
+    this.used.push(expression.params);
+    return expression.text;
+  }
+
+  get values(): Record<string, unknown> {
+    return Object.assign({}, this.own.values, ...this.used);
+  }
 }
 
 /**
  * One request's door to the graph. A resolver hands it its concept's query (a node, a list, a keyset page,
  * rows or a write) and the field's `info`; this alone builds the projection and parameters, counts round
- * trips and shapes rows into the answer. The type specs come from the composition root, so this layer
- * imports nothing from modules/.
+ * trips and shapes rows into the answer. The selections (and the type specs they compile with) come from
+ * the composition root, so this layer imports nothing from modules/, and they outlive the request.
  */
 export class Db {
   /** Cypher queries (database round trips) this request has run. */
@@ -59,7 +72,7 @@ export class Db {
 
   constructor(
     private readonly graph: Graph,
-    private readonly specs: TypeSpecs,
+    private readonly selections: Selections,
     private readonly changes: ChangeBus,
     private readonly actor: string,
   ) {}
@@ -79,12 +92,14 @@ export class Db {
 
   /** One page of a keyset connection (and its total count when asked), in one query. */
   async page(info: GraphQLResolveInfo, page: PageQuery): Promise<Projected> {
-    const tree = resolveTree(info);
-    const projection = new Projection(info.schema, this.specs);
-    const types = connectionTypes(info.schema, getNamedType(info.returnType).name);
-    const cypher = compileConnection(projection, tree, types, page);
-    const [answer] = await this.read(cypher, projection.params);
-    return connectionResult(tree, types, answer as { totalCount: unknown; rows: unknown; hasNextPage: unknown });
+    const selection = this.selections.of(info);
+    const types = connectionTypes(info.schema, selection.typeName);
+    const params = new QueryParams();
+    const cypher = compileConnection(params.own, selection.tree, types, page, (nodeSelections) =>
+      params.use(selection.expression('connection nodes', (projection) => projection.mapByAlias(types.node, nodeSelections, { node: 'n' }))),
+    );
+    const [answer] = await this.read(cypher, params.values);
+    return connectionResult(selection.tree, types, answer as { totalCount: unknown; rows: unknown; hasNextPage: unknown });
   }
 
   /** The rows `query` returns, each re-keyed by response name (its columns are named after the fields). */
@@ -106,7 +121,7 @@ export class Db {
    */
   async write<T>(info: GraphQLResolveInfo, query: WriteQuery<T>): Promise<T> {
     const { cypher, params } = this.compile(info, query.cypher);
-    const [row] = await this.graph.write(cypher, params.values, this.roundTrips);
+    const [row] = await this.graph.write(cypher, params, this.roundTrips);
     const value = query.answer(row);
     const at = new Date().toISOString();
     for (const draft of query.changes(row)) {
@@ -122,35 +137,40 @@ export class Db {
 
   /** A value keyed by field name (a subscription's event) re-keyed by the selection's response names. */
   shaped(info: GraphQLResolveInfo, value: Row): Projected {
-    return shapeRow(resolveTree(info), getNamedType(info.returnType).name, value);
+    const { tree, typeName } = this.selections.of(info);
+    return shapeRow(tree, typeName, value);
   }
 
   private async readRows(info: GraphQLResolveInfo, query: CypherText): Promise<{ rows: Row[]; shaped: (row: Row) => Projected }> {
-    const { cypher, params, tree, typeName, byAlias } = this.compile(info, query);
+    const { cypher, params, selection, byAlias } = this.compile(info, query);
     const rows = await this.read(cypher, params);
-    return { rows, shaped: (row) => shapeRow(tree, typeName, row, byAlias) };
+    return { rows, shaped: (row) => shapeRow(selection.tree, selection.typeName, row, byAlias) };
   }
 
-  private read(cypher: string, params: CypherParams): Promise<Row[]> {
-    return this.graph.read(cypher, params.values, this.roundTrips);
+  private read(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+    return this.graph.read(cypher, params, this.roundTrips);
   }
 
   private compile(info: GraphQLResolveInfo, text: CypherText): Compiled {
-    const tree = resolveTree(info);
-    const typeName = getNamedType(info.returnType).name;
-    const projection = new Projection(info.schema, this.specs);
+    const selection = this.selections.of(info);
+    const { tree, typeName } = selection;
+    const params = new QueryParams();
     const byAlias = new Set<string>();
     const builder: QueryBuilder = {
-      params: projection.params,
+      params: params.own,
       actor: this.actor,
-      project: (node) => projection.map(typeName, tree.fieldsByTypeName, { node }),
+      project: (node) => params.use(selection.expression(`project ${node}`, (projection) => projection.map(typeName, tree.fieldsByTypeName, { node }))),
       projectField: (field, node) => {
         byAlias.add(field);
-        const fieldType = getNamedType((info.schema.getType(typeName) as GraphQLObjectType).getFields()[field].type).name;
-        const selections = Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((selection) => selection.name === field);
-        return projection.mapByAlias(fieldType, selections, { node });
+        return params.use(
+          selection.expression(`project ${field} of ${node}`, (projection) => {
+            const fieldType = getNamedType((info.schema.getType(typeName) as GraphQLObjectType).getFields()[field].type).name;
+            const selections = Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((selected) => selected.name === field);
+            return projection.mapByAlias(fieldType, selections, { node });
+          }),
+        );
       },
     };
-    return { cypher: text(builder), params: projection.params, tree, typeName, byAlias };
+    return { cypher: text(builder), params: params.values, selection, byAlias };
   }
 }

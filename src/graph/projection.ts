@@ -56,12 +56,16 @@ function quoteKey(key: string): string {
 
 export class Projection {
   private nextVariable = 0;
+  readonly params: CypherParams;
 
+  /** `prefix` starts the names of its parameters and variables, apart from those of the query around it. */
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly specs: TypeSpecs,
-    readonly params: CypherParams = new CypherParams(),
-  ) {}
+    private readonly prefix = '',
+  ) {
+    this.params = new CypherParams(`${prefix}p`);
+  }
 
   /** A Cypher map expression with the fields selected on `typeName` (an object or interface type). */
   map(typeName: string, fields: FieldsByTypeName, scope: Scope): string {
@@ -112,7 +116,7 @@ export class Projection {
 
   /** A fresh Cypher variable name, unique within this projection. */
   variable(): string {
-    const name = `v${this.nextVariable}`;
+    const name = `${this.prefix}v${this.nextVariable}`;
     this.nextVariable += 1;
     return name;
   }

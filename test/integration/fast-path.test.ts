@@ -12,8 +12,8 @@ import { GraphSamples, RandomOperation, randomOperations } from '../support/rand
 
 /**
  * The fast path (src/execution) must never answer differently from graphql-js: every operation goes to a
- * server with it and to one without it, and the two answers must be the same JSON text, errors included
- * (their stack traces aside, which name the code that threw).
+ * server with it (twice: compiled, then cached) and to one without it, and the answers must be the same
+ * JSON text, errors included (their stack traces aside, which name the code that threw).
  */
 
 const CORPUS_SIZE = 500;
@@ -56,12 +56,16 @@ async function compare(operations: RandomOperation[]): Promise<Comparison> {
     // One after the other: both send the same Cypher, which Neo4j then plans once (planning is most of the time).
     const viaStandard = await standard.query(query, variables);
     const viaFast = await fast.query(query, variables);
+    // Again, from the cached plan and its compiled selections (src/graph/selection.ts).
+    const viaFastAgain = await fast.query(query, variables);
     // None: refused before execution (validation, limits), on both servers alike.
     const path = String(viaFast.extensions?.executionPath ?? 'none');
     comparison.paths[path] = (comparison.paths[path] ?? 0) + 1;
     expect(viaStandard.extensions?.executionPath ?? 'none').toBe(path === 'none' ? 'none' : 'standard');
     const [a, b] = [comparable(viaFast), comparable(viaStandard)];
     if (a !== b) comparison.differences.push(`${query}\n${JSON.stringify(variables)}\nfast:     ${a}\nstandard: ${b}`);
+    const again = comparable(viaFastAgain);
+    if (again !== b) comparison.differences.push(`${query}\n${JSON.stringify(variables)}\nfast, again: ${again}\nstandard:    ${b}`);
   };
   for (let start = 0; start < operations.length; start += CONCURRENCY) {
     await Promise.all(operations.slice(start, start + CONCURRENCY).map(compareOne));

@@ -8,6 +8,7 @@ import {
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
+  visit,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { Redis } from 'ioredis';
@@ -48,6 +49,20 @@ const pageAwareEstimator: ComplexityEstimator = ({ type, field, args, childCompl
   if (field.name !== 'edges' && isListType(getNullableType(field.type))) return 1 + childComplexity * ASSUMED_LIST_SIZE;
   return 1 + childComplexity;
 };
+
+/** Arguments whose values change an operation's cost: page sizes (above), and @skip/@include's `if`. */
+const COST_ARGUMENTS = new Set(['first', 'limit', 'if']);
+
+/** Names of the variables an operation's cost can depend on: those given to COST_ARGUMENTS. */
+export function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(argument) {
+      if (COST_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
+    },
+  });
+  return [...names].sort();
+}
 
 interface Shape {
   depth: number;
@@ -134,10 +149,13 @@ export class OperationLimits {
   private readonly requests: RateLimiterAbstract;
   private readonly costs: RateLimiterAbstract;
   /**
-   * Costs of operations that passed the limits, by (query hash, operation name, variables): a repeated
-   * operation skips the shape walk and getComplexity (about 4% of a small request's CPU).
+   * Costs of operations that passed the limits, by (query hash, operation name, values of the variables
+   * the cost reads): a repeated operation skips the shape walk and getComplexity (about 4% of a small
+   * request's CPU), whatever its other variables (ids, filters) hold.
    */
   private readonly remembered: Lru<number>;
+  /** costVariables of each document, by query hash. */
+  private readonly costVariables: Lru<string[]>;
 
   constructor(
     readonly config: LimitsConfig,
@@ -145,13 +163,17 @@ export class OperationLimits {
     operationCacheSize = 1_000,
   ) {
     this.remembered = new Lru(operationCacheSize);
+    this.costVariables = new Lru(operationCacheSize);
     this.requests = windowLimiter('requests', config.requestsPerWindow, config.windowSeconds, shared);
     this.costs = windowLimiter('cost', config.costPerWindow, config.windowSeconds, shared);
   }
 
   /** The operation's cost, after refusing it when it is too deep, uses too many aliases or costs too much. */
   cost(schema: GraphQLSchema, { document, operation, operationName, variables, queryHash }: Operation): number {
-    const key = JSON.stringify([queryHash, operationName ?? null, variables ?? {}]);
+    const names = this.costVariables.get(queryHash) ?? this.costVariables.set(queryHash, costVariables(document));
+    // An absent variable ([]) takes its default, which may differ from an explicit null ([null]).
+    const values = names.map((name) => (variables && name in variables ? [variables[name]] : []));
+    const key = JSON.stringify([queryHash, operationName ?? null, values]);
     const known = this.remembered.get(key);
     if (known !== undefined) return known;
     const limits = this.config;

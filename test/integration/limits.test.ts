@@ -28,7 +28,7 @@ describe('limits', () => {
     expect(response.errors?.[0].message).toMatch(/cost \d+ is over the limit of 5000/);
   });
 
-  it('costs the same document by its variables each time (the cost is cached per document and variables)', async () => {
+  it('costs the same document by its page-size variable each time (costs are remembered per document and such variables)', async () => {
     const query = 'query Page($first: Int!) { roles(first: $first) { edges { node { id } } } }';
     const costOf = async (first: number) => (await server.query(query, { first })).extensions?.cost.requestedQueryCost;
     // roles (1) + first x (edges (1) + node (1 + id))

@@ -15,10 +15,10 @@ import {
   isNonNullType,
   Kind,
   OperationDefinitionNode,
-  visit,
 } from 'graphql';
 import { collectFields, collectSubfields } from 'graphql/execution/collectFields';
 import { PREFETCHED_FIELD, RESOLVED_TYPE } from '../graph/projection';
+import { argumentVariables } from '../operation-variables';
 
 /**
  * The fast path's plan of one query operation (see executor.ts): its root fields, whose resolvers run as
@@ -70,16 +70,7 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
 
 /** Names of the variables that @skip or @include read: the only variables a plan depends on. */
 export function directiveVariables(document: DocumentNode): string[] {
-  const names = new Set<string>();
-  visit(document, {
-    Directive(directive) {
-      if (directive.name.value !== 'skip' && directive.name.value !== 'include') return;
-      for (const argument of directive.arguments ?? []) {
-        if (argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
-      }
-    },
-  });
-  return [...names].sort();
+  return argumentVariables(document, (owner) => owner.kind === Kind.DIRECTIVE && (owner.name.value === 'skip' || owner.name.value === 'include'));
 }
 
 /**

@@ -8,7 +8,6 @@ import {
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
-  visit,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { Redis } from 'ioredis';
@@ -16,6 +15,7 @@ import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRe
 import { Context } from '../context';
 import { rateLimited, tooComplex } from '../errors';
 import { Lru } from '../lru';
+import { argumentVariables } from '../operation-variables';
 
 /** Limits a public API puts on one operation and on one client; every one is configurable. */
 export interface LimitsConfig {
@@ -55,13 +55,7 @@ const COST_ARGUMENTS = new Set(['first', 'limit', 'if']);
 
 /** Names of the variables an operation's cost can depend on: those given to COST_ARGUMENTS. */
 export function costVariables(document: DocumentNode): string[] {
-  const names = new Set<string>();
-  visit(document, {
-    Argument(argument) {
-      if (COST_ARGUMENTS.has(argument.name.value) && argument.value.kind === Kind.VARIABLE) names.add(argument.value.name.value);
-    },
-  });
-  return [...names].sort();
+  return argumentVariables(document, (_owner, argument) => COST_ARGUMENTS.has(argument.name.value));
 }
 
 interface Shape {

@@ -11,7 +11,9 @@ async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'start': {
       const started = Date.now();
-      const server = await startLocalNeo4j(config, watchedStart(Boolean(process.stdout.isTTY), (line) => console.log(line)));
+      // This command exits while the server runs on, until `npm run neo4j:stop`.
+      const hooks = watchedStart(Boolean(process.stdout.isTTY), (line) => console.log(line));
+      const server = await startLocalNeo4j(config, { ...hooks, owner: 'none' });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       console.log(
         server.startedHere

@@ -49,6 +49,12 @@ export interface Downloads {
 }
 
 export interface StartHooks {
+  /**
+   * The process whose end stops the server (the launcher polls it): by default the one starting it, so that
+   * a Neo4j never outlives the server, test run or benchmark it was started for, however that ended.
+   * 'none' for `npm run neo4j:start`, whose Neo4j runs until `npm run neo4j:stop`.
+   */
+  owner?: number | 'none';
   log?: (line: string) => void;
   /** Called as Maven downloads each file (only on a first run, with jars missing from ~/.m2). */
   downloading?: (downloads: Downloads) => void;
@@ -76,7 +82,8 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, hooks: StartHook
         `Port ${port} on 127.0.0.1 is already in use by another process: stop it or choose another port (NEO4J_BOLT_PORT).`,
       );
     }
-    return await spawnServer({ home, port, password, heap, pageCache, launcher, log });
+    const owner = hooks.owner ?? process.pid;
+    return await spawnServer({ home, port, password, heap, pageCache, launcher, log, owner: owner === 'none' ? undefined : owner });
   } finally {
     releaseLock();
   }
@@ -114,6 +121,7 @@ interface SpawnParams {
   pageCache: string;
   launcher: Launcher;
   log: (line: string) => void;
+  owner: number | undefined;
 }
 
 async function spawnServer(p: SpawnParams): Promise<LocalNeo4j> {
@@ -141,7 +149,13 @@ async function spawnServer(p: SpawnParams): Promise<LocalNeo4j> {
       // Detached so that `neo4j:start` can exit while the server keeps running.
       detached: true,
       stdio: ['ignore', out, out],
-      env: { ...process.env, NEO4J_PASSWORD: p.password, NEO4J_PAGECACHE: p.pageCache, NEO4J_PLUGINS: p.launcher.pluginsDir },
+      env: {
+        ...process.env,
+        NEO4J_PASSWORD: p.password,
+        NEO4J_PAGECACHE: p.pageCache,
+        NEO4J_PLUGINS: p.launcher.pluginsDir,
+        NEO4J_OWNER_PID: p.owner === undefined ? '' : String(p.owner),
+      },
     },
   );
   fs.closeSync(out);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { repoRoot } from '../../src/config';
 import { isAlive } from '../../src/processes/os-process';
 import { TEST_BOLT_PORT, TEST_HOME, testConnection } from '../support/env';
-import { freePort, holdPort, portIsBound, waitFor } from '../support/processes';
+import { freePort, holdPort, portIsBound, runBuiltServer, waitFor } from '../support/processes';
 
 /**
  * Every way `npm start` can fail to start says so in one line that names what to do, exits non-zero and
@@ -109,6 +109,27 @@ describe('npm start fails cleanly', () => {
     expect(await exited).toBe(0);
     expect(isAlive(pid)).toBe(false);
     expect(await portIsBound(bolt)).toBe(false);
+    expectNothingLeft(HOME);
+  });
+
+  it('and a Neo4j it started stops when the server is killed outright (SIGKILL), so that the next start starts', async () => {
+    const bolt = await freePort();
+    const env = { PORT: String(await freePort()), NEO4J_BOLT_PORT: String(bolt) };
+    const killed = runBuiltServer({ NEO4J_URI: undefined, NEO4J_HOME: HOME, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', ...env });
+    await waitFor(() => killed.output().includes('GraphQL API on'), 120_000, 'the server');
+    const pid = Number(/Neo4j is up on \S+ after [\d.]+ s \(pid (\d+)\)/.exec(killed.output())?.[1]);
+    expect(isAlive(pid)).toBe(true);
+    killed.child.kill('SIGKILL');
+    await killed.exited;
+    // No shutdown code of the server ran: the launcher saw its owner go.
+    await waitFor(() => !isAlive(pid), 10_000, 'the orphaned Neo4j to stop');
+    expect(await portIsBound(bolt)).toBe(false);
+
+    const next = runBuiltServer({ NEO4J_URI: undefined, NEO4J_HOME: HOME, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', ...env });
+    await waitFor(() => next.output().includes('GraphQL API on'), 120_000, 'the next server');
+    expect(next.output()).toMatch(/Neo4j is up on/);
+    next.child.kill('SIGTERM');
+    expect(await next.exited).toBe(0);
     expectNothingLeft(HOME);
   });
 

@@ -27,11 +27,16 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  * Usage: java kg.LocalNeo4j [home] [boltPort]   (fall back to env NEO4J_HOME / NEO4J_BOLT_PORT)
  * Env:   NEO4J_PASSWORD (required, >= 8 chars), NEO4J_PAGECACHE (default 512m),
  *        NEO4J_TX_TOTAL_MAX, NEO4J_TX_MAX (transaction memory limits, e.g. 256m; Neo4j defaults if unset),
- *        NEO4J_TX_TIMEOUT (e.g. 60s; default none), NEO4J_PLUGINS (plugin dir, default home/plugins).
+ *        NEO4J_TX_TIMEOUT (e.g. 60s; default none), NEO4J_PLUGINS (plugin dir, default home/plugins),
+ *        NEO4J_OWNER_PID (the process this server lives for; default none: it runs until stopped).
  * Prints "READY bolt://127.0.0.1:PORT" once the neo4j user has the configured password and the
- * default database is available; shuts down cleanly on SIGTERM/SIGINT.
+ * default database is available; shuts down cleanly on SIGTERM/SIGINT, and when its owner process is gone
+ * however it ended (a crash, an out-of-memory abort, SIGKILL), so that it never holds the port and the store
+ * for a server that no longer runs.
  */
 public final class LocalNeo4j {
+    private static final long OWNER_POLL_MS = 1000;
+
     private LocalNeo4j() {}
 
     public static void main(String[] args) {
@@ -84,6 +89,7 @@ public final class LocalNeo4j {
         String txTimeout = env("NEO4J_TX_TIMEOUT", null);
         if (txTimeout != null) builder.setConfig(GraphDatabaseSettings.transaction_timeout, SettingValueParsers.DURATION.parse(txTimeout));
 
+        ProcessHandle owner = owner();
         DatabaseManagementService dbms = builder.build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -106,7 +112,39 @@ public final class LocalNeo4j {
         }
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
+        if (owner != null) watch(owner);
         stopped.await();
+    }
+
+    /** The owner named by NEO4J_OWNER_PID, or null; exits at once when it is already gone. */
+    private static ProcessHandle owner() {
+        String pid = env("NEO4J_OWNER_PID", null);
+        if (pid == null) return null;
+        ProcessHandle owner = ProcessHandle.of(Long.parseLong(pid)).orElse(null);
+        if (owner == null || !owner.isAlive()) {
+            System.out.println("OWNER " + pid + " IS GONE");
+            System.exit(0);
+        }
+        return owner;
+    }
+
+    /**
+     * Polls the owner once a second; when it has ended, exits, which runs the shutdown hook (a clean
+     * shutdown). A handle compares the process start time too, so a recycled pid is not mistaken for it.
+     */
+    private static void watch(ProcessHandle owner) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (owner.isAlive()) Thread.sleep(OWNER_POLL_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            System.out.println("OWNER " + owner.pid() + " IS GONE");
+            System.out.flush();
+            System.exit(0);
+        }, "local-neo4j-owner-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** Works on first start (initial password "neo4j", change required) and on restarts with any password. */

@@ -155,6 +155,15 @@ function jvmSize(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/**
+ * The result budget of one operation. Chosen with the heap that `npm start` and the Dockerfile give Node
+ * (--max-old-space-size): while it is built and sent, an answer takes several times its JSON size in the
+ * heap (the driver's records, the shaped values, the JSON text), so a handful of maximal answers at once
+ * fit beside the ~60 MB the server keeps live. README: "Result budget and memory".
+ */
+const DEFAULT_RESULT_ITEMS = 20_000;
+const DEFAULT_RESULT_BYTES = '4mb';
+
 export const repoRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
 export function readConfig(env: Env = process.env): Config {
@@ -196,6 +205,8 @@ export function readConfig(env: Env = process.env): Config {
       maxCost: integer(env, 'MAX_QUERY_COST', 50_000, 1, 100_000_000),
       maxTokens: integer(env, 'MAX_QUERY_TOKENS', 5_000, 10, 1_000_000),
       maxBodyBytes: size(env, 'MAX_BODY_SIZE', '100kb'),
+      maxResultItems: integer(env, 'MAX_RESULT_ITEMS', DEFAULT_RESULT_ITEMS, 1, 10_000_000),
+      maxResultBytes: size(env, 'MAX_RESULT_BYTES', DEFAULT_RESULT_BYTES),
       windowSeconds: integer(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
       requestsPerWindow: integer(env, 'RATE_LIMIT_REQUESTS', 600, 1, 100_000_000),
       costPerWindow: integer(env, 'RATE_LIMIT_COST', 1_000_000, 1, 1_000_000_000),

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   FORBIDDEN: 'FORBIDDEN',
   /** Depth, aliases or cost over the limit; the message says the limit. */
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** The answer would pass the operation's result budget or a list's bound (HTTP 400); the message says how to page. */
+  RESULT_TOO_LARGE: 'RESULT_TOO_LARGE',
   /** Too many requests or too much cost per window for this client (HTTP 429 with Retry-After). */
   RATE_LIMITED: 'RATE_LIMITED',
   /** The graph database cannot be reached; retry later. */
@@ -83,6 +85,10 @@ export function forbidden(message: string): GraphQLError {
 
 export function tooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ERROR_CODES.QUERY_TOO_COMPLEX, http: { status: 400 } } });
+}
+
+export function resultTooLarge(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ERROR_CODES.RESULT_TOO_LARGE, http: { status: 400 } } });
 }
 
 export function rateLimited(what: string, msBeforeNext: number): GraphQLError {

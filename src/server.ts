@@ -11,6 +11,7 @@ import { Context } from './context';
 import { ERROR_CODES, httpErrorBody, isClientError, MASKED_MESSAGE, unauthenticated } from './errors';
 import { Db } from './graph/db';
 import { Selections } from './graph/selection';
+import { ResultBudget } from './graph/result-budget';
 import { executingGateway } from './execution/executor';
 import { Graph } from './graph/driver';
 import { mountBrowserPages } from './http/browser-pages';
@@ -112,7 +113,7 @@ export async function buildServer(
   const selections = new Selections(TYPE_SPECS);
   const formatErrors = formatError(config.production);
   const contextFor = (principal: Principal | null, clientIp: string, log: Logger): Context => ({
-    db: new Db(graph, selections, changes, principal?.subject ?? 'anonymous'),
+    db: new Db(graph, selections, changes, principal?.subject ?? 'anonymous', new ResultBudget(config.limits, schema)),
     principal,
     clientIp,
     log,

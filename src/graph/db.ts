@@ -4,6 +4,8 @@ import { ChangeBus, ChangeDraft, GRAPH_CHANGED, GraphChange } from './changes';
 import { compileConnection, connectionResult, connectionTypes, PageQuery } from './connection';
 import { CypherParams } from './cypher-params';
 import { Graph, RoundTrips, Row } from './driver';
+import { maxItems } from './list-bound';
+import { ResultBudget } from './result-budget';
 import { Selection, SelectionExpression, Selections } from './selection';
 import { shapeRow } from './shape';
 
@@ -44,6 +46,12 @@ interface Compiled {
   byAlias: Set<string>;
 }
 
+/** A LIMIT one past the bound of a list field read as rows, so that the result check sees a list past it. */
+function rowLimit(info: GraphQLResolveInfo): string {
+  const max = maxItems(info.parentType.getFields()[info.fieldName], info.parentType.name);
+  return max === undefined ? '' : ` LIMIT ${max + 1}`;
+}
+
 /** A query's parameters: its own, and those of the selection's expressions it uses. */
 class QueryParams {
   readonly own = new CypherParams();
@@ -75,19 +83,20 @@ export class Db {
     private readonly selections: Selections,
     private readonly changes: ChangeBus,
     private readonly actor: string,
+    /** What this request's operation may still read. */
+    readonly budget: ResultBudget,
   ) {}
 
   /** The nodes that `match` binds to `n` (MATCH/WHERE/ORDER BY clauses), each projected as the selection asks. */
   async nodes(info: GraphQLResolveInfo, match: CypherText): Promise<Projected[]> {
-    const { cypher, params } = this.compile(info, (query) => `${match(query)} RETURN ${query.project('n')} AS value`);
-    const rows = await this.read(cypher, params);
-    return rows.map((row) => row.value as Projected);
+    const { values, selection } = await this.readNodes(info, match);
+    return this.spent(info, selection, values);
   }
 
   /** The first node that `match` binds to `n`, or null. */
   async node(info: GraphQLResolveInfo, match: CypherText): Promise<Projected | null> {
-    const [node] = await this.nodes(info, match);
-    return node ?? null;
+    const { values, selection } = await this.readNodes(info, match);
+    return this.spent(info, selection, values[0] ?? null);
   }
 
   /** One page of a keyset connection (and its total count when asked), in one query. */
@@ -99,20 +108,20 @@ export class Db {
       params.use(selection.expression('connection nodes', (projection) => projection.mapByAlias(types.node, nodeSelections, { node: 'n' }))),
     );
     const [answer] = await this.read(cypher, params.values);
-    return connectionResult(selection.tree, types, answer as { totalCount: unknown; rows: unknown; hasNextPage: unknown });
+    return this.spent(info, selection, connectionResult(selection.tree, types, answer as { totalCount: unknown; rows: unknown; hasNextPage: unknown }));
   }
 
   /** The rows `query` returns, each re-keyed by response name (its columns are named after the fields). */
   async rows(info: GraphQLResolveInfo, query: CypherText): Promise<Projected[]> {
-    const { rows, shaped } = await this.readRows(info, query);
-    return rows.map(shaped);
+    const { rows, shaped, selection } = await this.readRows(info, query);
+    return this.spent(info, selection, rows.map(shaped));
   }
 
   /** The first row `query` returns, re-keyed by response name; when there is none, `otherwise` re-keyed the same way, or null. */
   async row(info: GraphQLResolveInfo, query: CypherText, otherwise?: Row): Promise<Projected | null> {
-    const { rows, shaped } = await this.readRows(info, query);
+    const { rows, shaped, selection } = await this.readRows(info, query);
     const found = rows[0] ?? otherwise;
-    return found ? shaped(found) : null;
+    return this.spent(info, selection, found ? shaped(found) : null);
   }
 
   /**
@@ -120,9 +129,10 @@ export class Db {
    * once it has committed and been accepted: a rolled-back or refused write publishes nothing.
    */
   async write<T>(info: GraphQLResolveInfo, query: WriteQuery<T>): Promise<T> {
-    const { cypher, params } = this.compile(info, query.cypher);
+    const { cypher, params, selection } = this.compile(info, query.cypher);
     const [row] = await this.graph.write(cypher, params, this.roundTrips);
     const value = query.answer(row);
+    this.spent(info, selection, value);
     const at = new Date().toISOString();
     for (const draft of query.changes(row)) {
       this.changes.publish(GRAPH_CHANGED, { label: null, from: null, to: null, type: null, ...draft, at, actor: this.actor });
@@ -141,14 +151,27 @@ export class Db {
     return shapeRow(tree, typeName, value);
   }
 
-  private async readRows(info: GraphQLResolveInfo, query: CypherText): Promise<{ rows: Row[]; shaped: (row: Row) => Projected }> {
-    const { cypher, params, selection, byAlias } = this.compile(info, query);
+  private async readNodes(info: GraphQLResolveInfo, match: CypherText): Promise<{ values: Projected[]; selection: Selection }> {
+    const { cypher, params, selection } = this.compile(info, (query) => `${match(query)} RETURN ${query.project('n')} AS value${rowLimit(info)}`);
     const rows = await this.read(cypher, params);
-    return { rows, shaped: (row) => shapeRow(selection.tree, selection.typeName, row, byAlias) };
+    return { values: rows.map((row) => row.value as Projected), selection };
+  }
+
+  private async readRows(info: GraphQLResolveInfo, query: CypherText): Promise<{ rows: Row[]; shaped: (row: Row) => Projected; selection: Selection }> {
+    const { cypher, params, selection, byAlias } = this.compile(info, (builder) => `${query(builder)}${rowLimit(info)}`);
+    const rows = await this.read(cypher, params);
+    return { rows, shaped: (row) => shapeRow(selection.tree, selection.typeName, row, byAlias), selection };
   }
 
   private read(cypher: string, params: Record<string, unknown>): Promise<Row[]> {
+    this.budget.check();
     return this.graph.read(cypher, params, this.roundTrips);
+  }
+
+  /** The field's value, once counted against the operation's result budget. */
+  private spent<T>(info: GraphQLResolveInfo, selection: Selection, value: T): T {
+    this.budget.spend(info.parentType.name, info.parentType.getFields()[info.fieldName], selection.tree, value);
+    return value;
   }
 
   private compile(info: GraphQLResolveInfo, text: CypherText): Compiled {

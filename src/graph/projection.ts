@@ -1,6 +1,7 @@
-import { GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
+import { GraphQLField, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
 import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
 import { CypherParams } from './cypher-params';
+import { maxItems } from './list-bound';
 
 /**
  * GraphQL selection set -> one Cypher map expression.
@@ -82,28 +83,30 @@ export class Projection {
     const names = [typeName, ...(isObjectType(type) ? type.getInterfaces().map((i) => i.name) : [])];
     const selected: Record<string, ResolveTree> = Object.assign({}, ...names.map((name) => fields[name] ?? {}));
     const spec = this.specs[typeName] ?? {};
+    const definitions = isObjectType(type) ? type.getFields() : {};
     const entries = Object.values(selected)
       .filter((field) => !field.name.startsWith('__'))
-      .map((field) => `${quoteKey(field.alias)}: ${this.fieldExpression(spec, field, scope)}`);
+      .map((field) => `${quoteKey(field.alias)}: ${this.fieldExpression(typeName, spec, field, definitions[field.name], scope)}`);
     if (tagType) entries.push(`${RESOLVED_TYPE}: '${typeName}'`);
     return `{${entries.join(', ')}}`;
   }
 
-  private fieldExpression(spec: TypeSpec, field: ResolveTree, scope: Scope): string {
+  private fieldExpression(typeName: string, spec: TypeSpec, field: ResolveTree, definition: GraphQLField<unknown, unknown>, scope: Scope): string {
     const relation = spec.relations?.[field.name];
-    if (relation) return this.relationExpression(relation, field, scope);
+    if (relation) return this.relationExpression(relation, field, scope, relation.single ? undefined : maxItems(definition, typeName));
     const computed = spec.computed?.[field.name];
     return computed ? computed(scope) : `${scope.node}.${quoteKey(field.name)}`;
   }
 
-  private relationExpression(relation: RelationSpec, field: ResolveTree, scope: Scope): string {
+  /** A relation's value, or its values: at most `max` of them and one more, so that the result check (result-budget.ts) sees a list past its bound. */
+  private relationExpression(relation: RelationSpec, field: ResolveTree, scope: Scope, max: number | undefined): string {
     if (!relation.match) return this.map(relation.target, field.fieldsByTypeName, { node: scope.node });
     const to = this.variable();
     const rel = this.variable();
     const match = relation.match({ from: scope.node, to, rel, args: field.args, params: this.params });
     const value = this.map(relation.target, field.fieldsByTypeName, { node: to, rel });
     const carried = relation.withRel ? `${to}, ${rel}` : to;
-    const limit = relation.single ? ' LIMIT 1' : '';
+    const limit = relation.single ? ' LIMIT 1' : max === undefined ? '' : ` LIMIT ${max + 1}`;
     const subquery = `COLLECT { ${match} WITH DISTINCT ${carried} ORDER BY ${to}.name, ${to}.id${limit} RETURN ${value} AS value }`;
     return relation.single ? `head(${subquery})` : subquery;
   }

@@ -2,9 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import {
   DocumentNode,
   FragmentDefinitionNode,
-  getNullableType,
   GraphQLSchema,
-  isListType,
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
@@ -13,12 +11,14 @@ import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { Redis } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { Context } from '../context';
-import { rateLimited, tooComplex } from '../errors';
+import { ERROR_CODES, rateLimited, tooComplex } from '../errors';
 import { Lru } from '../lru';
+import { isList, listBound } from '../graph/list-bound';
+import { ResultLimits } from '../graph/result-budget';
 import { argumentVariables } from '../operation-variables';
 
 /** Limits a public API puts on one operation and on one client; every one is configurable. */
-export interface LimitsConfig {
+export interface LimitsConfig extends ResultLimits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
@@ -31,23 +31,27 @@ export interface LimitsConfig {
   costPerWindow: number;
 }
 
-/** A list field without a size argument is assumed to hold this many items. */
-const ASSUMED_LIST_SIZE = 10;
-/** The largest page any argument allows (neighborhood's limit); bigger values fail argument validation anyway. */
+/** The largest page any argument allows; bigger values fail argument validation anyway. */
 const LARGEST_PAGE = 500;
 
 /**
- * Cost = 1 per field, children multiplied by the page size a list field asks for (`first` / `limit`),
- * or by ASSUMED_LIST_SIZE for a list without one. A connection's `edges` are already counted by `first`.
- * Introspection never reaches the database and its lists are bounded by the schema, so its fields cost 1
- * each without multiplying (an IDE's introspection query costs what it selects).
+ * Cost = 1 per field, children multiplied by how many items the field can answer: the page size a list or
+ * a connection asks for (`first`, or a list's `limit`), else a list's declared bound (src/graph/list-bound.ts:
+ * the most it answers, or one per item of its parent's page, as a connection's edges). The cost is thus an
+ * upper bound of the fields an answer can hold, whatever the data. Introspection never reaches the database
+ * and its lists are bounded by the schema, so its fields cost 1 each without multiplying (an IDE's
+ * introspection query costs what it selects).
  */
-const pageAwareEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+const boundEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (type.name.startsWith('__') || field.name.startsWith('__')) return 1 + childComplexity;
-  const size = (args.first ?? args.limit) as number | undefined;
-  if (size !== undefined) return 1 + childComplexity * Math.min(Math.max(size, 1), LARGEST_PAGE);
-  if (field.name !== 'edges' && isListType(getNullableType(field.type))) return 1 + childComplexity * ASSUMED_LIST_SIZE;
-  return 1 + childComplexity;
+  const clamp = (page: unknown) => (typeof page === 'number' ? Math.min(Math.max(page, 1), LARGEST_PAGE) : undefined);
+  if (isList(field.type)) {
+    const bound = listBound(field, type.name);
+    return 1 + childComplexity * (clamp(args.first ?? args.limit) ?? (bound === 'page' ? 1 : bound));
+  }
+  // A connection: its edges are one per item of the page it asks for. (A neighbourhood's `limit` is not a
+  // page: its lists are costed at their own bounds.)
+  return 1 + childComplexity * (clamp(args.first) ?? 1);
 };
 
 /** Arguments whose values change an operation's cost: page sizes (above), and @skip/@include's `if`. */
@@ -183,7 +187,7 @@ export class OperationLimits {
       query: document,
       operationName: operationName ?? undefined,
       variables: variables ?? {},
-      estimators: [pageAwareEstimator],
+      estimators: [boundEstimator],
     });
     if (requested > limits.maxCost) {
       throw tooComplex(`Query cost ${requested} is over the limit of ${limits.maxCost}.`);
@@ -222,8 +226,16 @@ export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<Contex
           cost = { requested, remaining };
         },
         async willSendResponse({ response }) {
-          if (response.body.kind !== 'single' || !cost) return;
+          if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
+          // An answer past the result budget is refused whole, as one over the cost limit is: no partial data, and
+          // the one error that refused it (fields read in parallel after it answer the same refusal, in any order).
+          const tooLarge = result.errors?.find((error) => error.extensions?.code === ERROR_CODES.RESULT_TOO_LARGE);
+          if (tooLarge) {
+            result.data = null;
+            result.errors = [tooLarge];
+          }
+          if (!cost) return;
           result.extensions = {
             ...result.extensions,
             cost: {

@@ -16,8 +16,8 @@ describe('limits', () => {
       maximumAvailable: 5_000,
       throttleStatus: expect.objectContaining({ currentlyAvailable: expect.any(Number) }),
     });
-    // roles (1) + edges (1 + 10 x node) + node (1 + id + responsibilities (1 + 10 x id))
-    expect(response.extensions?.cost.requestedQueryCost).toBe(1 + 10 * (1 + (1 + 1 + (1 + 10 * 1))));
+    // roles (1) + first x (edges (1) + node (1 + id + responsibilities (1 + its bound, 100, x id)))
+    expect(response.extensions?.cost.requestedQueryCost).toBe(1 + 10 * (1 + (1 + 1 + (1 + 100 * 1))));
     expect(response.extensions?.roundTrips).toBe(1);
   });
 

@@ -7,7 +7,7 @@ import { Harness } from '../support/harness';
  */
 const OPERATIONS = [
   '{ role(id: "backend-developer") { name salaries { amount currency seniority source { id } } } }',
-  '{ roles(first: 10) { totalCount edges { node { id responsibilities { id technologies { id usedBy { id } } } } } } }',
+  '{ roles(first: 5) { totalCount edges { node { id responsibilities { id technologies { id } } } } } }',
   '{ neighborhood(id: "backend-developer", depth: 2) { nodes { id label } edges { from to type } } }',
   '{ path(from: "react", to: "statista") { length nodes { id } } }',
   '{ search(text: "data") { score node { id name } } }',

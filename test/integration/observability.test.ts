@@ -43,6 +43,9 @@ it('serves Prometheus metrics of HTTP, operations and Neo4j queries', async () =
   expect(text).toMatch(/graphql_errors_total\{code="BAD_USER_INPUT"\} 1/);
   expect(text).toMatch(/neo4j_query_duration_seconds_count\{routing="READ",outcome="ok"\} \d+/);
   expect(text).toContain('neo4j_queries_in_flight 0');
+  // Heap use, which the heap cap and the result budget are chosen against (README: Result budget and memory).
+  expect(text).toMatch(/^nodejs_heap_size_used_bytes \d+/m);
+  expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
 });
 
 it('counts compiled-plan cache hits and misses and the path that answered each operation', async () => {

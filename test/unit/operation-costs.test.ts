@@ -4,7 +4,7 @@ import { buildGraphSchema } from '../../src/schema';
 
 const schema = buildGraphSchema();
 const limits = () =>
-  new OperationLimits({ maxDepth: 10, maxAliases: 30, maxCost: 100_000, maxTokens: 5_000, maxBodyBytes: 100_000, windowSeconds: 60, requestsPerWindow: 100, costPerWindow: 100_000 });
+  new OperationLimits({ maxDepth: 10, maxAliases: 30, maxCost: 100_000, maxTokens: 5_000, maxBodyBytes: 100_000, maxResultItems: 20_000, maxResultBytes: 4_000_000, windowSeconds: 60, requestsPerWindow: 100, costPerWindow: 100_000 });
 
 /** The cost OperationLimits gives `query` sent as `queryHash` (a document's hash is how it remembers costs). */
 function costOf(subject: OperationLimits, queryHash: string, query: string, variables: Record<string, unknown>): number {

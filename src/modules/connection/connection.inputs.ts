@@ -21,3 +21,10 @@ export function Paginated<Filters extends ClassType<object>>(filters: Filters) {
   }
   return PaginatedArgs;
 }
+
+@ArgsType()
+class NoFilters {}
+
+/** A page of a list without filters. */
+@ArgsType()
+export class PageArgs extends Paginated(NoFilters) {}

@@ -1,4 +1,5 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { Bounded } from '../../graph/list-bound';
 
 @ObjectType({ simpleResolvers: true })
 export class PageInfo {
@@ -32,6 +33,7 @@ export function Connection<Item extends object>(item: ClassType<Item>) {
 
   @ObjectType(`${item.name}Connection`, { simpleResolvers: true })
   class ConnectionType {
+    @Bounded('page')
     @Field(() => [ItemEdge])
     edges!: InstanceType<typeof ItemEdge>[];
 

@@ -1,18 +1,26 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected } from '../../graph/db';
 import { upsertNode } from '../../graph/upsert';
 import { idFor } from '../node/node.inputs';
 import { ResponsibilityInput } from './responsibility.inputs';
-import { Responsibility } from './responsibility.type';
-import { everyNode } from '../node/node.cypher';
+import { Responsibility, ResponsibilityConnection } from './responsibility.type';
+import { everyNode, everyNodePage, ROOT_LIST_BOUND } from '../node/node.cypher';
+import { PageArgs } from '../connection/connection.inputs';
+import { Bounded } from '../../graph/list-bound';
 
 @Resolver(() => Responsibility)
 export class ResponsibilityResolver {
-  @Query(() => [Responsibility])
+  @Bounded(ROOT_LIST_BOUND)
+  @Query(() => [Responsibility], { deprecationReason: `Use responsibilitiesConnection: this list answers at most ${ROOT_LIST_BOUND} items (RESULT_TOO_LARGE past that).` })
   responsibilities(@Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
     return db.nodes(info, everyNode('Responsibility'));
+  }
+
+  @Query(() => ResponsibilityConnection)
+  responsibilitiesConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
+    return db.page(info, everyNodePage('Responsibility', args));
   }
 
   @Authorized('editor')

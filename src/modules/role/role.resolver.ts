@@ -13,6 +13,7 @@ import { Technology } from '../technology/technology.type';
 import { rolesPage } from './role.cypher';
 import { RoleInput, RolesArgs } from './role.inputs';
 import { Role, RoleConnection } from './role.type';
+import { Bounded } from '../../graph/list-bound';
 
 @Resolver(() => Role)
 export class RoleResolver {
@@ -33,6 +34,7 @@ export class RoleResolver {
   }
 
   @Extensions(PREFETCHED_FIELD)
+  @Bounded(500)
   @FieldResolver(() => [Technology], {
     description: 'Technologies the role works with, directly or through its responsibilities, without duplicates.',
   })
@@ -45,6 +47,7 @@ export class RoleResolver {
   }
 
   @Extensions(PREFETCHED_FIELD)
+  @Bounded(500)
   @FieldResolver(() => [Salary])
   salaries(
     @Root() role: Projected,

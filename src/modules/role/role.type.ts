@@ -7,6 +7,7 @@ import { Skill } from '../skill/skill.type';
 import { Source } from '../source/source.type';
 import { Team } from '../team/team.type';
 import { Technology } from '../technology/technology.type';
+import { Bounded } from '../../graph/list-bound';
 
 @ObjectType({ implements: Node, simpleResolvers: true })
 export class Role extends Node {
@@ -22,28 +23,35 @@ export class Role extends Node {
   @Field(() => String, { nullable: true, description: 'O*NET-SOC code, for occupations imported from O*NET (e.g. 15-1252.00).' })
   socCode?: string | null;
 
+  @Bounded(10)
   @Field(() => [Role], {
     description: 'The standard occupations (ESCO, O*NET) this team role corresponds to, as cypher/import/crosswalk.csv maps them.',
   })
   standardOccupations!: Role[];
 
+  @Bounded(500)
   @Field(() => [TechnologyUsage], {
     description: 'Technologies the role uses directly, with what the datasets say of the use (share of survey respondents, O*NET hot and in demand).',
   })
   technologyUsage!: TechnologyUsage[];
 
+  @Bounded(100)
   @Field(() => [Responsibility])
   responsibilities!: Responsibility[];
 
+  @Bounded(300)
   @Field(() => [SkillRequirement])
   skills!: SkillRequirement[];
 
+  @Bounded(50)
   @Field(() => [Collaboration])
   collaboratesWith!: Collaboration[];
 
+  @Bounded(20)
   @Field(() => [Team])
   teams!: Team[];
 
+  @Bounded(200)
   @Field(() => [Source], { description: 'Where the facts about this role come from.' })
   sources!: Source[];
 

@@ -5,9 +5,11 @@ import { Projected } from '../../graph/db';
 import { recordSalary, salaryStats } from './salary.cypher';
 import { SalaryInput, SalaryStatsArgs } from './salary.inputs';
 import { Salary, SalaryStat } from './salary.type';
+import { Bounded } from '../../graph/list-bound';
 
 @Resolver(() => SalaryStat)
 export class SalaryResolver {
+  @Bounded(1000)
   @Query(() => [SalaryStat], {
     description: 'Salary figures grouped; one stat per (key, currency): amounts in different currencies are never mixed.',
   })

@@ -2,6 +2,8 @@ import { ArrayMaxSize, IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } f
 import { ArgsType, Field, Int } from 'type-graphql';
 import { NodeLabel } from '../node/node.type';
 
+export const MAX_SEARCH_HITS = 50;
+
 @ArgsType()
 export class SearchArgs {
   @Field()
@@ -18,6 +20,6 @@ export class SearchArgs {
   @Field(() => Int, { nullable: true, defaultValue: 10, description: '1..50.' })
   @IsInt()
   @Min(1)
-  @Max(50)
+  @Max(MAX_SEARCH_HITS)
   first = 10;
 }

@@ -1,18 +1,26 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected } from '../../graph/db';
 import { upsertNode } from '../../graph/upsert';
 import { idFor } from '../node/node.inputs';
 import { SkillInput } from './skill.inputs';
-import { Skill } from './skill.type';
-import { everyNode } from '../node/node.cypher';
+import { Skill, SkillConnection } from './skill.type';
+import { everyNode, everyNodePage, ROOT_LIST_BOUND } from '../node/node.cypher';
+import { PageArgs } from '../connection/connection.inputs';
+import { Bounded } from '../../graph/list-bound';
 
 @Resolver(() => Skill)
 export class SkillResolver {
-  @Query(() => [Skill])
+  @Bounded(ROOT_LIST_BOUND)
+  @Query(() => [Skill], { deprecationReason: `Use skillsConnection: this list answers at most ${ROOT_LIST_BOUND} items (RESULT_TOO_LARGE past that).` })
   skills(@Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
     return db.nodes(info, everyNode('Skill'));
+  }
+
+  @Query(() => SkillConnection)
+  skillsConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
+    return db.page(info, everyNodePage('Skill', args));
   }
 
   @Authorized('editor')

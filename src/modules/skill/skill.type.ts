@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type';
 import { Role } from '../role/role.type';
+import { Bounded } from '../../graph/list-bound';
+import { Connection } from '../connection/connection.type';
 
 @ObjectType({ implements: Node, simpleResolvers: true })
 export class Skill extends Node {
@@ -19,6 +21,9 @@ export class Skill extends Node {
   @Field(() => String, { nullable: true, description: 'The ESCO concept URI, for skills imported from ESCO.' })
   escoUri?: string | null;
 
+  @Bounded(1000, 'Query.roles(where: { requiresSkill: <id> }, first, after)')
   @Field(() => [Role])
   requiredBy!: Role[];
 }
+
+export const SkillConnection = Connection(Skill);

@@ -1,14 +1,22 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected } from '../../graph/db';
-import { Source } from './source.type';
-import { everyNode } from '../node/node.cypher';
+import { Source, SourceConnection } from './source.type';
+import { everyNode, everyNodePage, ROOT_LIST_BOUND } from '../node/node.cypher';
+import { PageArgs } from '../connection/connection.inputs';
+import { Bounded } from '../../graph/list-bound';
 
 @Resolver(() => Source)
 export class SourceResolver {
-  @Query(() => [Source])
+  @Bounded(ROOT_LIST_BOUND)
+  @Query(() => [Source], { deprecationReason: `Use sourcesConnection: this list answers at most ${ROOT_LIST_BOUND} items (RESULT_TOO_LARGE past that).` })
   sources(@Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
     return db.nodes(info, everyNode('Source'));
+  }
+
+  @Query(() => SourceConnection)
+  sourcesConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
+    return db.page(info, everyNodePage('Source', args));
   }
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type';
+import { Connection } from '../connection/connection.type';
 
 @ObjectType({ implements: Node, simpleResolvers: true })
 export class Source extends Node {
@@ -30,3 +31,5 @@ export class Source extends Node {
   })
   complete?: boolean | null;
 }
+
+export const SourceConnection = Connection(Source);

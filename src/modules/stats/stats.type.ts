@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { NodeLabel } from '../node/node.type';
+import { Bounded } from '../../graph/list-bound';
 
 @ObjectType({ simpleResolvers: true })
 export class LabelCount {
@@ -18,6 +19,7 @@ export class GraphStats {
   @Field(() => Int)
   relationships!: number;
 
+  @Bounded(Object.keys(NodeLabel).length)
   @Field(() => [LabelCount])
   byLabel!: LabelCount[];
 }

@@ -1,14 +1,22 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected } from '../../graph/db';
-import { Team } from './team.type';
-import { everyNode } from '../node/node.cypher';
+import { Team, TeamConnection } from './team.type';
+import { everyNode, everyNodePage, ROOT_LIST_BOUND } from '../node/node.cypher';
+import { PageArgs } from '../connection/connection.inputs';
+import { Bounded } from '../../graph/list-bound';
 
 @Resolver(() => Team)
 export class TeamResolver {
-  @Query(() => [Team])
+  @Bounded(ROOT_LIST_BOUND)
+  @Query(() => [Team], { deprecationReason: `Use teamsConnection: this list answers at most ${ROOT_LIST_BOUND} items (RESULT_TOO_LARGE past that).` })
   teams(@Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
     return db.nodes(info, everyNode('Team'));
+  }
+
+  @Query(() => TeamConnection)
+  teamsConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
+    return db.page(info, everyNodePage('Team', args));
   }
 }

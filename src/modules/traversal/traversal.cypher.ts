@@ -1,6 +1,6 @@
 import { CypherText } from '../../graph/db';
 import { nodeLabelOf } from '../node/node.type';
-import { NeighborhoodArgs, PathArgs } from './traversal.inputs';
+import { MAX_NEIGHBORHOOD_EDGES, NeighborhoodArgs, PathArgs } from './traversal.inputs';
 
 /** Cypher map {id, label, name} of node variable `node`: the GraphNode shape. */
 function graphNode(node: string): string {
@@ -16,7 +16,10 @@ MATCH p = SHORTEST 1 (a)-[]-{0,${Math.trunc(maxHops)}}(b)
 RETURN length(p) AS length, [n IN nodes(p) | ${graphNode('n')}] AS nodes, [${GRAPH_EDGE}] AS edges`;
 }
 
-/** depth is validated to 1..3 before it reaches here. Nearest nodes first; edges only between returned nodes. */
+/**
+ * depth is validated to 1..3 before it reaches here. Nearest nodes first; edges only between returned nodes, one more
+ * than Graph.edges answers at most (so that the result check sees a neighbourhood past it).
+ */
 export function neighborhood({ id, depth, limit }: NeighborhoodArgs): CypherText {
   return ({ params }) => `MATCH (start:Node {id: ${params.add(id)}})
 CALL (start) {
@@ -32,6 +35,7 @@ CALL (members) {
   UNWIND members AS a
   MATCH (a)-[r]->(b)
   WHERE b IN members
+  WITH a, r, b LIMIT ${MAX_NEIGHBORHOOD_EDGES + 1}
   RETURN collect({from: a.id, to: b.id, type: type(r)}) AS edges
 }
 RETURN [n IN members | ${graphNode('n')}] AS nodes, edges`;

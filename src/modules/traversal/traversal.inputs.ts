@@ -2,6 +2,11 @@ import { IsInt, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { IsNodeId } from '../node/node.inputs';
 
+export const MAX_HOPS = 8;
+export const MAX_NEIGHBORHOOD_NODES = 500;
+/** The most relationships a neighbourhood answers between its nodes. */
+export const MAX_NEIGHBORHOOD_EDGES = 2_000;
+
 @ArgsType()
 export class PathArgs {
   @Field(() => ID)
@@ -15,7 +20,7 @@ export class PathArgs {
   @Field(() => Int, { nullable: true, defaultValue: 6, description: '1..8.' })
   @IsInt()
   @Min(1)
-  @Max(8)
+  @Max(MAX_HOPS)
   maxHops = 6;
 }
 
@@ -34,6 +39,6 @@ export class NeighborhoodArgs {
   @Field(() => Int, { nullable: true, defaultValue: 200, description: '1..500.' })
   @IsInt()
   @Min(1)
-  @Max(500)
+  @Max(MAX_NEIGHBORHOOD_NODES)
   limit = 200;
 }

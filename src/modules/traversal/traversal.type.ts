@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NodeLabel } from '../node/node.type';
+import { Bounded } from '../../graph/list-bound';
+import { MAX_HOPS, MAX_NEIGHBORHOOD_EDGES, MAX_NEIGHBORHOOD_NODES } from './traversal.inputs';
 
 @ObjectType({ description: 'A node in a graph-shaped answer, ready for a visualisation library.', simpleResolvers: true })
 export class GraphNode {
@@ -27,9 +29,11 @@ export class GraphEdge {
 
 @ObjectType('Graph', { simpleResolvers: true })
 export class GraphView {
+  @Bounded(MAX_NEIGHBORHOOD_NODES)
   @Field(() => [GraphNode])
   nodes!: GraphNode[];
 
+  @Bounded(MAX_NEIGHBORHOOD_EDGES)
   @Field(() => [GraphEdge])
   edges!: GraphEdge[];
 }
@@ -39,9 +43,11 @@ export class Path {
   @Field(() => Int)
   length!: number;
 
+  @Bounded(MAX_HOPS + 1)
   @Field(() => [GraphNode])
   nodes!: GraphNode[];
 
+  @Bounded(MAX_HOPS)
   @Field(() => [GraphEdge])
   edges!: GraphEdge[];
 }

@@ -21,7 +21,7 @@ import { authChecker } from './security/auth';
 import { validateArgument } from './modules/validation';
 import { RESPONSIBILITY_SPEC } from './modules/responsibility/responsibility.cypher';
 import { Responsibility } from './modules/responsibility/responsibility.type';
-import { COLLABORATION_SPEC, ROLE_SPEC, SKILL_REQUIREMENT_SPEC, TECHNOLOGY_USAGE_SPEC } from './modules/role/role.cypher';
+import { COLLABORATION_SPEC, ROLE_SPEC, ROLE_TECHNOLOGIES_EDGE_SPEC, SKILL_REQUIREMENT_SPEC, TECHNOLOGY_USAGE_SPEC } from './modules/role/role.cypher';
 import { Role } from './modules/role/role.type';
 import { SALARY_SPEC } from './modules/salary/salary.cypher';
 import { Salary } from './modules/salary/salary.type';
@@ -58,6 +58,7 @@ export const TYPE_SPECS: TypeSpecs = {
   Collaboration: COLLABORATION_SPEC,
   SkillRequirement: SKILL_REQUIREMENT_SPEC,
   TechnologyUsage: TECHNOLOGY_USAGE_SPEC,
+  RoleTechnologiesEdge: ROLE_TECHNOLOGIES_EDGE_SPEC,
   Responsibility: RESPONSIBILITY_SPEC,
   Technology: TECHNOLOGY_SPEC,
   Skill: SKILL_SPEC,

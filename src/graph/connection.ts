@@ -18,7 +18,26 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
+/** The largest page a connection gives (`first`). */
+export const MAX_PAGE = 100;
+
+/**
+ * A cursor built by Cypher, for the connections of relationships, which the projection compiles into one
+ * expression (Cypher has no base64): `k<length of id>:<id><name>`. decodeCursor reads both kinds.
+ */
+export function cursorText(node: string): string {
+  return `'k' + toString(size(${node}.id)) + ':' + ${node}.id + ${node}.name`;
+}
+
+const CYPHER_CURSOR = /^k(\d{1,4}):/;
+
 export function decodeCursor(cursor: string): CursorKey {
+  const cypherCursor = CYPHER_CURSOR.exec(cursor);
+  if (cypherCursor) {
+    const rest = Array.from(cursor.slice(cypherCursor[0].length));
+    const idLength = Number(cypherCursor[1]);
+    if (idLength > 0 && rest.length >= idLength) return [rest.slice(idLength).join(''), rest.slice(0, idLength).join('')];
+  }
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string')) {

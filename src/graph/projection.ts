@@ -1,5 +1,6 @@
 import { GraphQLField, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
 import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
+import { ConnectionTypes, connectionTypes, cursorText, decodeCursor, MAX_PAGE } from './connection';
 import { CypherParams } from './cypher-params';
 import { maxItems } from './list-bound';
 
@@ -17,6 +18,8 @@ export type Args = ResolveTree['args'];
 export interface Scope {
   node: string;
   rel?: string;
+  /** For an edge of a relationship's connection: the node the relationship starts from. */
+  from?: string;
 }
 
 export interface MatchContext {
@@ -34,6 +37,8 @@ export interface RelationSpec {
   /** Cypher clauses that bind `to` (and `rel` when `withRel`) from the variable `from`. Absent: the value is the current node itself. */
   match?: (context: MatchContext) => string;
   withRel?: boolean;
+  /** `target` is a connection over the related nodes (connection.ts): a page of them after `after`, `first` at a time. */
+  paged?: boolean;
 }
 
 export interface TypeSpec {
@@ -104,11 +109,70 @@ export class Projection {
     const to = this.variable();
     const rel = this.variable();
     const match = relation.match({ from: scope.node, to, rel, args: field.args, params: this.params });
+    if (relation.paged) return this.connectionExpression(relation, field, { match, from: scope.node, to, rel });
     const value = this.map(relation.target, field.fieldsByTypeName, { node: to, rel });
     const carried = relation.withRel ? `${to}, ${rel}` : to;
     const limit = relation.single ? ' LIMIT 1' : max === undefined ? '' : ` LIMIT ${max + 1}`;
     const subquery = `COLLECT { ${match} WITH DISTINCT ${carried} ORDER BY ${to}.name, ${to}.id${limit} RETURN ${value} AS value }`;
     return relation.single ? `head(${subquery})` : subquery;
+  }
+
+  /**
+   * A page of a relationship's connection, in one expression: the related nodes in (name, id) order after the
+   * `after` cursor, `first` of them and one more (to learn whether a next page exists), each an edge with
+   * its cursor, its node and the relationship's properties; `totalCount` counted by Neo4j without collecting.
+   * An invalid `first` is clamped here and refused by the field's own argument validation.
+   */
+  private connectionExpression(relation: RelationSpec, field: ResolveTree, bound: { match: string; from: string; to: string; rel: string }): string {
+    const { match, from, to, rel } = bound;
+    const types = connectionTypes(this.schema, relation.target);
+    const first = Math.min(Math.max(Math.trunc(Number(field.args.first)) || 1, 1), MAX_PAGE);
+    const carried = relation.withRel ? `${to}, ${rel}` : to;
+    const conditions = [`${to}.name IS NOT NULL`, `${to}.id IS NOT NULL`];
+    if (field.args.after) {
+      const [name, id] = decodeCursor(String(field.args.after));
+      const nameParam = this.params.add(name);
+      conditions.push(`${to}.name >= ${nameParam}`, `(${to}.name > ${nameParam} OR ${to}.id > ${this.params.add(id)})`);
+    }
+    const page = this.variable();
+    const row = this.variable();
+    const edgeScope: Scope = { node: to, rel, from };
+    const connectionFields = Object.values(field.fieldsByTypeName[types.connection] ?? {});
+    const edgeMaps = connectionFields
+      .filter((selected) => selected.name === 'edges')
+      .map((edges) => `${quoteKey(edges.alias)}: ${this.edgeMap(types, edges, edgeScope)}`);
+    const rows = `COLLECT { ${match} WITH DISTINCT ${carried} WHERE ${conditions.join(' AND ')} ORDER BY ${to}.name, ${to}.id LIMIT ${first + 1} RETURN {cursor: ${cursorText(to)}, edges: {${edgeMaps.join(', ')}}} AS value }`;
+    const entries = connectionFields.map((selected) => {
+      switch (selected.name) {
+        case 'totalCount':
+          return `${quoteKey(selected.alias)}: COUNT { ${match} WITH DISTINCT ${to} RETURN ${to} }`;
+        case 'pageInfo': {
+          const info = Object.values(selected.fieldsByTypeName.PageInfo ?? {}).map(
+            (part) => `${quoteKey(part.alias)}: ${part.name === 'hasNextPage' ? `size(${page}) > ${first}` : `last(${page}[..${first}]).cursor`}`,
+          );
+          return `${quoteKey(selected.alias)}: {${info.join(', ')}}`;
+        }
+        case 'edges':
+          return `${quoteKey(selected.alias)}: [${row} IN ${page}[..${first}] | ${row}.edges.${quoteKey(selected.alias)}]`;
+        default:
+          return `${quoteKey(selected.alias)}: null`;
+      }
+    });
+    return `[${page} IN [${rows}] | {${entries.join(', ')}}][0]`;
+  }
+
+  /** One edge of a relationship's connection as `edges` selects it: cursor, node and the relationship's properties. */
+  private edgeMap(types: ConnectionTypes, edges: ResolveTree, scope: Scope): string {
+    const spec = this.specs[types.edge] ?? {};
+    const entries = Object.values(edges.fieldsByTypeName[types.edge] ?? {})
+      .filter((selected) => !selected.name.startsWith('__'))
+      .map((selected) => {
+        if (selected.name === 'cursor') return `${quoteKey(selected.alias)}: ${cursorText(scope.node)}`;
+        if (selected.name === 'node') return `${quoteKey(selected.alias)}: ${this.map(types.node, selected.fieldsByTypeName, { node: scope.node })}`;
+        const computed = spec.computed?.[selected.name];
+        return `${quoteKey(selected.alias)}: ${computed ? computed(scope) : `${scope.rel}.${quoteKey(selected.name)}`}`;
+      });
+    return `{${entries.join(', ')}}`;
   }
 
   /** One map with an entry per selection of the same field under different aliases (e.g. a connection's `node`s). */

@@ -150,6 +150,26 @@ describe('a hostile corpus on a graph of real-data sizes', () => {
     expect(server.child.exitCode).toBeNull();
   });
 
+  it("pages through a role's 425 technologies and a technology's 500 roles with their connections", async () => {
+    const ids = new Set<string>();
+    let after: string | null = null;
+    do {
+      const page: Answer = await post(
+        `{ role(id: "big-role-0") { technologiesConnection(first: 100${after ? `, after: ${JSON.stringify(after)}` : ''}) { totalCount pageInfo { hasNextPage endCursor } edges { node { id usedByConnection(first: 5) { totalCount } } } } } }`,
+      );
+      expect(page.body.extensions?.roundTrips).toBe(1);
+      const connection = (page.body.data as { role: { technologiesConnection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; usedByConnection: { totalCount: number } } }[] } } })
+        .role.technologiesConnection;
+      expect(connection.totalCount).toBe(WIDE_ROLE_TECHNOLOGIES);
+      for (const { node } of connection.edges) {
+        ids.add(node.id);
+        expect(node.usedByConnection.totalCount).toBe(Number(node.id.split('-')[2]) < POPULAR ? ROLES + 1 : 1);
+      }
+      after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+    } while (after);
+    expect(ids.size).toBe(WIDE_ROLE_TECHNOLOGIES);
+  });
+
   it('pages through all 18,000 tasks with the connection, one round trip per page', async () => {
     let after: string | null = null;
     let seen = 0;

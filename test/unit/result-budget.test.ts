@@ -86,6 +86,14 @@ describe('the result budget', () => {
     );
   });
 
+  it('names the connection that pages a nested list past its bound', () => {
+    const usedBy = (schema.getType('Technology') as GraphQLObjectType).getFields().usedBy;
+    const roles = Array.from({ length: boundOf('Technology', 'usedBy') + 1 }, (_, i) => ({ id: `role-${i}` }));
+    expect(refusal(() => budget().spend('Technology', usedBy, tree('usedBy', 'Role', { id: null }), roles)).message).toMatch(
+      /^Technology\.usedBy has more than \d+ items, the most this field answers at once: page through it with Technology\.usedByConnection\(first, after\)\.$/,
+    );
+  });
+
   it('checks nested lists against their own bounds', () => {
     const bound = boundOf('Responsibility', 'roles');
     const selection = tree('responsibilities', 'Responsibility', { id: null, roles: tree('roles', 'Role', { id: null }) });

@@ -1,5 +1,6 @@
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, ClassType, Field, Int } from 'type-graphql';
+import { MAX_PAGE } from '../../graph/connection';
 
 /**
  * A paginated list's arguments: `Filters`' own, then the page's (`first` 1..100, default 20, and `after`).
@@ -11,7 +12,7 @@ export function Paginated<Filters extends ClassType<object>>(filters: Filters) {
     @Field(() => Int, { nullable: true, defaultValue: 20, description: '1..100.' })
     @IsInt()
     @Min(1)
-    @Max(100)
+    @Max(MAX_PAGE)
     first = 20;
 
     @Field(() => String, { nullable: true })

@@ -10,10 +10,17 @@ export class PageInfo {
   endCursor?: string | null;
 }
 
-/** `<Item>Edge { cursor, node }`: one node of a page and the cursor that continues after it. */
-export function Edge<Item extends object>(item: ClassType<Item>) {
-  @ObjectType(`${item.name}Edge`, { simpleResolvers: true })
-  class EdgeType {
+/** Names the types of a connection and gives its edges the relationship's properties (an abstract @ObjectType's fields). */
+export interface ConnectionOptions {
+  /** `<name>Connection` and `<name>Edge`; by default the item type's name. */
+  name?: string;
+  edgeProperties?: ClassType<object>;
+}
+
+/** `<Name>Edge { cursor, node }`: one node of a page, the cursor that continues after it, and the relationship's properties. */
+export function Edge<Item extends object>(item: ClassType<Item>, { name = item.name, edgeProperties = class {} }: ConnectionOptions = {}) {
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  class EdgeType extends edgeProperties {
     @Field()
     cursor!: string;
 
@@ -24,14 +31,16 @@ export function Edge<Item extends object>(item: ClassType<Item>) {
 }
 
 /**
- * `<Item>Connection { edges, pageInfo, totalCount }`, a Relay connection with keyset cursors (see
+ * `<Name>Connection { edges, pageInfo, totalCount }`, a Relay connection with keyset cursors (see
  * src/graph/connection.ts). A paginated list is one line: `export const RoleConnection = Connection(Role);`,
  * a query returning it with arguments `extends Paginated(Filters)`, and its PageQuery in the concept's Cypher file.
+ * A relationship's connection (`Role.technologiesConnection`) is named after both ends and compiled by the
+ * projection from its relation spec (`paged: true`).
  */
-export function Connection<Item extends object>(item: ClassType<Item>) {
-  const ItemEdge = Edge(item);
+export function Connection<Item extends object>(item: ClassType<Item>, options: ConnectionOptions = {}) {
+  const ItemEdge = Edge(item, options);
 
-  @ObjectType(`${item.name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${options.name ?? item.name}Connection`, { simpleResolvers: true })
   class ConnectionType {
     @Bounded('page')
     @Field(() => [ItemEdge])

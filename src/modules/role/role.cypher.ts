@@ -1,5 +1,5 @@
 import { PageQuery } from '../../graph/connection';
-import { TypeSpec } from '../../graph/projection';
+import { MatchContext, Scope, TypeSpec } from '../../graph/projection';
 import { SalaryFilter, salaryConditions } from '../salary/salary.cypher';
 import { RoleOrderBy, RolesArgs } from './role.inputs';
 
@@ -17,6 +17,14 @@ export function roleUsesTechnology(pattern: { role: string; technology: string; 
   }`;
 }
 
+/** The technologies a role works with (of one kind, when `kind` is given). */
+function technologiesOfRole({ from, to, args, params }: MatchContext): string {
+  return (
+    roleUsesTechnology({ role: from, technology: 't:Technology', bound: from, returned: 't', as: to }) +
+    (args.kind ? ` WITH ${to} WHERE ${to}.kind = ${params.add(args.kind)}` : '')
+  );
+}
+
 export const ROLE_SPEC: TypeSpec = {
   relations: {
     responsibilities: {
@@ -28,12 +36,8 @@ export const ROLE_SPEC: TypeSpec = {
       withRel: true,
       match: ({ from, to, rel }) => `MATCH (${from})-[${rel}:REQUIRES]->(${to}:Skill)`,
     },
-    technologies: {
-      target: 'Technology',
-      match: ({ from, to, args, params }) =>
-        roleUsesTechnology({ role: from, technology: 't:Technology', bound: from, returned: 't', as: to }) +
-        (args.kind ? ` WITH ${to} WHERE ${to}.kind = ${params.add(args.kind)}` : ''),
-    },
+    technologies: { target: 'Technology', match: technologiesOfRole },
+    technologiesConnection: { target: 'RoleTechnologiesConnection', paged: true, match: technologiesOfRole },
     collaboratesWith: {
       target: 'Collaboration',
       withRel: true,
@@ -81,6 +85,16 @@ export const TECHNOLOGY_USAGE_SPEC: TypeSpec = {
     source: ({ rel }) => `${rel}.source`,
   },
   relations: { technology: { target: 'Technology', single: true } },
+};
+
+/** A property of the role's direct use (USES) of the edge's technology; null when it uses it only through a responsibility. */
+const directUse =
+  (property: string) =>
+  ({ node, from }: Scope): string =>
+    `head([(${from})-[${node}use:USES]->(${node}) | ${node}use.${property}])`;
+
+export const ROLE_TECHNOLOGIES_EDGE_SPEC: TypeSpec = {
+  computed: { share: directUse('share'), hot: directUse('hot'), inDemand: directUse('inDemand'), source: directUse('source') },
 };
 
 export const SKILL_REQUIREMENT_SPEC: TypeSpec = {

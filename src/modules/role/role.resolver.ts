@@ -10,9 +10,10 @@ import { SalaryWhere } from '../salary/salary.inputs';
 import { Salary } from '../salary/salary.type';
 import { TechnologyKind } from '../technology/technology.enums';
 import { Technology } from '../technology/technology.type';
+import { TechnologiesArgs } from '../technology/technology.inputs';
 import { rolesPage } from './role.cypher';
 import { RoleInput, RolesArgs } from './role.inputs';
-import { Role, RoleConnection } from './role.type';
+import { Role, RoleConnection, RoleTechnologiesConnection } from './role.type';
 import { Bounded } from '../../graph/list-bound';
 
 @Resolver(() => Role)
@@ -43,6 +44,14 @@ export class RoleResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('kind', () => TechnologyKind, { nullable: true }) _kind?: TechnologyKind,
   ): unknown {
+    return prefetched(role, info);
+  }
+
+  @Extensions(PREFETCHED_FIELD)
+  @FieldResolver(() => RoleTechnologiesConnection, {
+    description: 'A page of the technologies the role works with (as `technologies`), in name order; an edge tells what the datasets say of a direct use.',
+  })
+  technologiesConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: TechnologiesArgs): unknown {
     return prefetched(role, info);
   }
 

@@ -69,11 +69,9 @@ export class Collaboration {
   reason?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
-export class TechnologyUsage {
-  @Field(() => Technology)
-  technology!: Technology;
-
+/** What the datasets say of a role's use of a technology: on TechnologyUsage and on the edges of Role.technologiesConnection. */
+@ObjectType()
+export class UsageProperties {
   @Field(() => Float, { nullable: true, description: "Fraction (0-1) of the role's survey respondents who worked with it." })
   share?: number | null;
 
@@ -88,6 +86,12 @@ export class TechnologyUsage {
 }
 
 @ObjectType({ simpleResolvers: true })
+export class TechnologyUsage extends UsageProperties {
+  @Field(() => Technology)
+  technology!: Technology;
+}
+
+@ObjectType({ simpleResolvers: true })
 export class SkillRequirement {
   @Field(() => Skill)
   skill!: Skill;
@@ -97,3 +101,18 @@ export class SkillRequirement {
 }
 
 export const RoleConnection = Connection(Role);
+
+/** A page of the technologies a role works with; an edge carries what the datasets say of a direct use. */
+export const RoleTechnologiesConnection = Connection(Technology, { name: 'RoleTechnologies', edgeProperties: UsageProperties });
+
+@ObjectType()
+class RequirementProperties {
+  @Field(() => String, { nullable: true })
+  level?: string | null;
+}
+
+/** A page of the roles that use a technology, directly or through a responsibility. */
+export const TechnologyUsedByConnection = Connection(Role, { name: 'TechnologyUsedBy' });
+
+/** A page of the roles that require a skill, with how well each needs it. */
+export const SkillRequiredByConnection = Connection(Role, { name: 'SkillRequiredBy', edgeProperties: RequirementProperties });

@@ -1,14 +1,17 @@
 import { PageQuery } from '../../graph/connection';
-import { TypeSpec } from '../../graph/projection';
+import { MatchContext, TypeSpec } from '../../graph/projection';
 import { roleUsesTechnology } from '../role/role.cypher';
 import { TechnologiesArgs } from './technology.inputs';
 
+/** The roles that use a technology, directly or through a responsibility. */
+function rolesUsing({ from, to }: MatchContext): string {
+  return roleUsesTechnology({ role: 'r:Role', technology: from, bound: from, returned: 'r', as: to });
+}
+
 export const TECHNOLOGY_SPEC: TypeSpec = {
   relations: {
-    usedBy: {
-      target: 'Role',
-      match: ({ from, to }) => roleUsesTechnology({ role: 'r:Role', technology: from, bound: from, returned: 'r', as: to }),
-    },
+    usedBy: { target: 'Role', match: rolesUsing },
+    usedByConnection: { target: 'TechnologyUsedByConnection', paged: true, match: rolesUsing },
     responsibilities: {
       target: 'Responsibility',
       match: ({ from, to }) => `MATCH (${from})<-[:INVOLVES]-(${to}:Responsibility)`,

@@ -1,10 +1,63 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExecutionConfig } from './execution/executor';
-import { CorsConfig } from './http/cors';
-import { SubscriptionsConfig } from './http/subscriptions';
-import { AuthConfig } from './security/auth';
-import { LimitsConfig } from './security/limits';
+
+/** Browser origins that may read answers (CORS_ORIGINS; src/http/cors.ts). */
+export interface CorsConfig {
+  /** Exact origins (scheme://host[:port]) allowed to read answers from a browser. */
+  origins: string[];
+  /** Outside production, any http://localhost:* and http://127.0.0.1:* too, so a front-end dev server works at once. */
+  allowLoopback: boolean;
+}
+
+/** How tokens are verified (src/security/auth.ts). */
+export interface AuthConfig {
+  jwtSecret?: string;
+  jwtPublicKey?: string;
+  jwtAlgorithm: 'HS256' | 'RS256' | 'ES256';
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  requireAuthForReads: boolean;
+}
+
+/** How queries are executed (src/execution/executor.ts). */
+export interface ExecutionConfig {
+  /** Answer fully compiled queries from Neo4j's value without graphql-js's field-by-field walk (FAST_PATH). */
+  fastPath: boolean;
+  /** Entries of each per-operation cache: compiled operations, and costs (OPERATION_CACHE_SIZE). */
+  operationCacheSize: number;
+}
+
+/** The WebSocket's limits (src/http/subscriptions.ts). */
+export interface SubscriptionsConfig {
+  /** MAX_SUBSCRIPTIONS_PER_CONNECTION: subscriptions one socket may run at once. */
+  maxPerConnection: number;
+  /** MAX_SOCKETS_PER_CLIENT: open sockets per client address; the next upgrade is answered 429. */
+  maxSocketsPerClient: number;
+  /** WS_INIT_TIMEOUT_MS: a socket that sends no connection_init by then is closed with 4408. */
+  initTimeoutMs: number;
+  /** WS_KEEPALIVE_MS: the server pings this often and drops a socket whose pong does not come back in as long. */
+  keepAliveMs: number;
+}
+
+/** The most one operation may answer (MAX_RESULT_ITEMS, MAX_RESULT_BYTES), whatever its cost estimate said. */
+export interface ResultLimits {
+  maxResultItems: number;
+  maxResultBytes: number;
+}
+
+/** Limits a public API puts on one operation and on one client; every one is configurable. */
+export interface LimitsConfig extends ResultLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  /** Parser token limit: a huge document is refused before it is even parsed whole. */
+  maxTokens: number;
+  /** Largest request body, and largest WebSocket message, in bytes (MAX_BODY_SIZE). */
+  maxBodyBytes: number;
+  windowSeconds: number;
+  requestsPerWindow: number;
+  costPerWindow: number;
+}
 
 /** Every setting the server reads, typed and validated once at start (see the README's table). */
 export interface Config {

@@ -1,16 +1,10 @@
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, GraphQLFieldResolver, GraphQLSchema, getVariableValues, isNonNullType, locatedError } from 'graphql';
 import { Counter } from 'prom-client';
+import { ExecutionConfig } from '../config';
 import { Context } from '../context';
 import { Lru } from '../lru';
 import { argumentValues, CompiledOperation, compileOperation, directiveVariables, NotFastPathable, resolveInfo, RootField } from './compiled-operation';
-
-export interface ExecutionConfig {
-  /** Answer fully compiled queries from Neo4j's value without graphql-js's field-by-field walk (FAST_PATH). */
-  fastPath: boolean;
-  /** Entries of each per-operation cache: compiled operations, and costs (OPERATION_CACHE_SIZE). */
-  operationCacheSize: number;
-}
 
 /** Which path answered: `bailout` is an operation the fast path started and handed to graphql-js. */
 export type ExecutionPath = 'fast' | 'standard' | 'bailout';

@@ -1,14 +1,9 @@
 import { getNamedType, GraphQLField, GraphQLNamedType, GraphQLObjectType, GraphQLSchema, isObjectType } from 'graphql';
 import { FieldsByTypeName, ResolveTree } from 'graphql-parse-resolve-info';
+import { ResultLimits } from '../config';
 import { resultTooLarge } from '../errors';
 import { isList, maxItems, pagedBy } from './list-bound';
 import { RESOLVED_TYPE } from './projection';
-
-/** The most one operation may answer (MAX_RESULT_ITEMS, MAX_RESULT_BYTES), whatever its cost estimate said. */
-export interface ResultLimits {
-  maxResultItems: number;
-  maxResultBytes: number;
-}
 
 /** A selected field of an object type, resolved once per (selection, type). */
 interface SelectedField {

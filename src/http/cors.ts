@@ -1,12 +1,6 @@
 import cors, { CorsOptions } from 'cors';
 import { RequestHandler } from 'express';
-
-export interface CorsConfig {
-  /** Exact origins (scheme://host[:port]) allowed to read answers from a browser. */
-  origins: string[];
-  /** Outside production, any http://localhost:* and http://127.0.0.1:* too, so a front-end dev server works at once. */
-  allowLoopback: boolean;
-}
+import { CorsConfig } from '../config';
 
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 

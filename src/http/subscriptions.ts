@@ -5,24 +5,14 @@ import { CloseCode, Context as SocketContext, SubscribePayload } from 'graphql-w
 import { useServer } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
+import { CorsConfig, SubscriptionsConfig } from '../config';
 import { Context } from '../context';
 import { ERROR_CODES, ErrorCode, httpErrorBody, subscriptionsOnly, tooManySubscriptions, withCode } from '../errors';
 import { Principal, TokenVerifier } from '../security/auth';
 import { clientKey, OperationLimits } from '../security/limits';
-import { CorsConfig, originAllowed } from './cors';
+import { originAllowed } from './cors';
 import { Metrics } from './observability';
 import { documentId, refuseUntrusted, requestedId, TrustedDocuments } from './trusted-documents';
-
-export interface SubscriptionsConfig {
-  /** MAX_SUBSCRIPTIONS_PER_CONNECTION: subscriptions one socket may run at once. */
-  maxPerConnection: number;
-  /** MAX_SOCKETS_PER_CLIENT: open sockets per client address; the next upgrade is answered 429. */
-  maxSocketsPerClient: number;
-  /** WS_INIT_TIMEOUT_MS: a socket that sends no connection_init by then is closed with 4408. */
-  initTimeoutMs: number;
-  /** WS_KEEPALIVE_MS: the server pings this often and drops a socket whose pong does not come back in as long. */
-  keepAliveMs: number;
-}
 
 export interface SubscriptionOptions {
   schema: GraphQLSchema;

@@ -1,6 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { importSPKI, jwtVerify, KeyLike } from 'jose';
 import { AuthChecker } from 'type-graphql';
+import { AuthConfig } from '../config';
 import { forbidden, unauthenticated } from '../errors';
 
 /** What a token's `roles` claim can grant; each includes the ones before it. */
@@ -10,15 +11,6 @@ export type AccessRole = (typeof ACCESS_ROLES)[number];
 export interface Principal {
   subject: string;
   roles: AccessRole[];
-}
-
-export interface AuthConfig {
-  jwtSecret?: string;
-  jwtPublicKey?: string;
-  jwtAlgorithm: 'HS256' | 'RS256' | 'ES256';
-  jwtIssuer?: string;
-  jwtAudience?: string;
-  requireAuthForReads: boolean;
 }
 
 /** Verifies `Authorization: Bearer <JWT>` with jose: the configured algorithm only, so `alg: none` never passes. */

@@ -14,22 +14,8 @@ import { Context } from '../context';
 import { ERROR_CODES, rateLimited, tooComplex } from '../errors';
 import { Lru } from '../lru';
 import { isList, listBound } from '../graph/list-bound';
-import { ResultLimits } from '../graph/result-budget';
+import { LimitsConfig } from '../config';
 import { argumentVariables } from '../operation-variables';
-
-/** Limits a public API puts on one operation and on one client; every one is configurable. */
-export interface LimitsConfig extends ResultLimits {
-  maxDepth: number;
-  maxAliases: number;
-  maxCost: number;
-  /** Parser token limit: a huge document is refused before it is even parsed whole. */
-  maxTokens: number;
-  /** Largest request body, and largest WebSocket message, in bytes (MAX_BODY_SIZE). */
-  maxBodyBytes: number;
-  windowSeconds: number;
-  requestsPerWindow: number;
-  costPerWindow: number;
-}
 
 /** The largest page any argument allows; bigger values fail argument validation anyway. */
 const LARGEST_PAGE = 500;

@@ -5,13 +5,8 @@ import { Logger } from 'pino';
 import { ApolloServer } from '@apollo/server';
 import { Context } from '../../src/context';
 import { Graph, GraphOptions } from '../../src/graph/driver';
-import { readConfig } from '../../src/config';
-import { CorsConfig } from '../../src/http/cors';
-import { SubscriptionsConfig } from '../../src/http/subscriptions';
-import { AuthConfig } from '../../src/security/auth';
-import { LimitsConfig } from '../../src/security/limits';
+import { AuthConfig, CorsConfig, ExecutionConfig, LimitsConfig, readConfig, SubscriptionsConfig } from '../../src/config';
 import { buildServer, ServerConfig } from '../../src/server';
-import { ExecutionConfig } from '../../src/execution/executor';
 import { testConnection } from './env';
 
 export interface GraphQLResponse<T = Record<string, any>> {

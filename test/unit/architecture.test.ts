@@ -49,3 +49,10 @@ describe('the graph layer', () => {
     expect(code(file).match(/from '\.\.\/modules\/[^']*'/)?.[0]).toBeUndefined();
   });
 });
+
+describe('the configuration', () => {
+  it('imports nothing from the server it configures, so that every module can read its settings from it', () => {
+    const imports = [...code(path.join(src, 'config.ts')).matchAll(/from '([^']+)'/g)].map((match) => match[1]);
+    expect(imports.filter((module) => module.startsWith('.'))).toEqual([]);
+  });
+});

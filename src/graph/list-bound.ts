@@ -13,16 +13,15 @@ import { Extensions } from 'type-graphql';
 export type ListBound = number | 'page';
 
 const EXTENSION = 'listBound';
-const PAGED_BY = 'listPagedBy';
 
-/** Declares the bound of a list field (see ListBound), and the paged query that answers the same items, when there is one. */
-export function Bounded(bound: ListBound, pagedBy?: string): MethodDecorator & PropertyDecorator {
-  return Extensions(pagedBy ? { [EXTENSION]: bound, [PAGED_BY]: pagedBy } : { [EXTENSION]: bound });
+/** Declares the bound of a list field (see ListBound). */
+export function Bounded(bound: ListBound): MethodDecorator & PropertyDecorator {
+  return Extensions({ [EXTENSION]: bound });
 }
 
-/** The paged query that answers a bounded list's items, as its declaration names it. */
-export function pagedBy(field: GraphQLField<unknown, unknown>): string | undefined {
-  return field.extensions?.[PAGED_BY] as string | undefined;
+/** The deprecation of a list that grows with the data, in favour of its connection. */
+export function useConnection(connection: string, bound: number): string {
+  return `Use ${connection}: this list answers at most ${bound} items (RESULT_TOO_LARGE past that).`;
 }
 
 export function isList(type: GraphQLOutputType): boolean {

@@ -49,6 +49,11 @@ export interface TypeSpec {
 
 export type TypeSpecs = Record<string, TypeSpec>;
 
+/** The connection twin of a list relation (`technologies` -> `technologiesConnection`): the same pattern, a page at a time. */
+export function paged(relation: RelationSpec, connection: string): RelationSpec {
+  return { ...relation, target: connection, paged: true };
+}
+
 /** Key under which an interface-typed projection tells its concrete GraphQL type. */
 export const RESOLVED_TYPE = '__resolvedType';
 
@@ -127,7 +132,9 @@ export class Projection {
     const { match, from, to, rel } = bound;
     const types = connectionTypes(this.schema, relation.target);
     const first = Math.min(Math.max(Math.trunc(Number(field.args.first)) || 1, 1), MAX_PAGE);
-    const carried = relation.withRel ? `${to}, ${rel}` : to;
+    // One edge per related node, so that (name, id) keys the page: of two relationships joining the same pair,
+    // the first found is the edge's, read again for the page's nodes only.
+    const edgeRel = relation.withRel ? ` CALL (${from}, ${to}) { ${match} RETURN ${rel} LIMIT 1 }` : '';
     const conditions = [`${to}.name IS NOT NULL`, `${to}.id IS NOT NULL`];
     if (field.args.after) {
       const [name, id] = decodeCursor(String(field.args.after));
@@ -141,7 +148,7 @@ export class Projection {
     const edgeMaps = connectionFields
       .filter((selected) => selected.name === 'edges')
       .map((edges) => `${quoteKey(edges.alias)}: ${this.edgeMap(types, edges, edgeScope)}`);
-    const rows = `COLLECT { ${match} WITH DISTINCT ${carried} WHERE ${conditions.join(' AND ')} ORDER BY ${to}.name, ${to}.id LIMIT ${first + 1} RETURN {cursor: ${cursorText(to)}, edges: {${edgeMaps.join(', ')}}} AS value }`;
+    const rows = `COLLECT { ${match} WITH DISTINCT ${to} WHERE ${conditions.join(' AND ')} ORDER BY ${to}.name, ${to}.id LIMIT ${first + 1}${edgeRel} RETURN {cursor: ${cursorText(to)}, edges: {${edgeMaps.join(', ')}}} AS value }`;
     const entries = connectionFields.map((selected) => {
       switch (selected.name) {
         case 'totalCount':

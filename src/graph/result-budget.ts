@@ -2,7 +2,7 @@ import { getNamedType, GraphQLField, GraphQLNamedType, GraphQLObjectType, GraphQ
 import { FieldsByTypeName, ResolveTree } from 'graphql-parse-resolve-info';
 import { ResultLimits } from '../config';
 import { resultTooLarge } from '../errors';
-import { isList, maxItems, pagedBy } from './list-bound';
+import { isList, maxItems } from './list-bound';
 import { RESOLVED_TYPE } from './projection';
 
 /** A selected field of an object type, resolved once per (selection, type). */
@@ -106,11 +106,10 @@ function overBudget(limit: string): Error {
   );
 }
 
-/** A list past its bound, with the way to page it: a sibling <field>Connection, else the paged query its declaration names. */
+/** A list past its bound, with the way to page it: its sibling <field>Connection, where the schema has one. */
 function tooManyItems(schema: GraphQLSchema, owner: string, field: GraphQLField<unknown, unknown>, max: number): Error {
   const ownerType = schema.getType(owner);
   const connection = isObjectType(ownerType) ? ownerType.getFields()[`${field.name}Connection`] : undefined;
-  const paged = connection ? `${owner}.${connection.name}(first, after)` : pagedBy(field);
-  const how = paged ? `page through it with ${paged}` : 'ask for fewer items with its arguments';
+  const how = connection ? `page through it with ${owner}.${connection.name}(first, after)` : 'ask for fewer items with its arguments';
   return resultTooLarge(`${owner}.${field.name} has more than ${max} items, the most this field answers at once: ${how}.`);
 }

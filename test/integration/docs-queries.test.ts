@@ -1,4 +1,4 @@
-import { Kind, OperationDefinitionNode, parse } from 'graphql';
+import { Kind, NoDeprecatedCustomRule, OperationDefinitionNode, parse, validate } from 'graphql';
 import { buildGraphSchema } from '../../src/schema';
 import { ExampleOperation, readExampleOperations } from '../../src/http/examples';
 import { bearer, Harness } from '../support/harness';
@@ -46,6 +46,12 @@ describe('docs/queries', () => {
       .sort();
     expect([...queried].sort()).toEqual(everyQuery);
     expect(examples.some((example) => example.operation === 'mutation')).toBe(true);
+  });
+
+  it('uses no deprecated field, so that the IDE teaches what the schema recommends', () => {
+    const schema = buildGraphSchema();
+    const deprecated = examples.flatMap((example) => validate(schema, parse(example.document), [NoDeprecatedCustomRule]).map((error) => `${example.file}: ${error.message}`));
+    expect(deprecated).toEqual([]);
   });
 
   it('answers every query without errors and with data in every field', async () => {

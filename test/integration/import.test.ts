@@ -174,8 +174,10 @@ describe('queries over imported data', () => {
   it('answer the front-end example: the skills essential to both standard occupations of the full-stack developer', async () => {
     const document = fs.readFileSync(path.join(repoRoot, 'docs', 'queries', '16-essential-skills-two-roles-share.graphql'), 'utf8');
     const { role } = await server.data(document);
-    const essential = role.standardOccupations.map((occupation: { skills: { level: string; skill: { name: string } }[] }) =>
-      occupation.skills.filter((requirement) => requirement.level === 'ESSENTIAL').map((requirement) => requirement.skill.name),
+    type Occupation = { skillsConnection: { pageInfo: { hasNextPage: boolean }; edges: { level: string; node: { name: string } }[] } };
+    for (const occupation of role.standardOccupations as Occupation[]) expect(occupation.skillsConnection.pageInfo.hasNextPage).toBe(false);
+    const essential = (role.standardOccupations as Occupation[]).map((occupation) =>
+      occupation.skillsConnection.edges.filter((requirement) => requirement.level === 'ESSENTIAL').map((requirement) => requirement.node.name),
     );
     expect(essential).toHaveLength(4);
     const escoEssential = essential.filter((names: string[]) => names.length > 0);

@@ -83,3 +83,47 @@ describe('Technology.usedByConnection and Skill.requiredByConnection', () => {
     expect(response.extensions?.cost.requestedQueryCost).toBe(1 + 1 + 5 * (1 + 1 + 1));
   });
 });
+
+describe('every relationship connection', () => {
+  /** [type, id of a seed node of it, list field, its connection, how a list item names its node]. */
+  const cases: [string, string, string, string, string][] = [
+    ['Role', 'backend-developer', 'responsibilities', 'responsibilitiesConnection', '{ id }'],
+    ['Role', 'backend-developer', 'skills', 'skillsConnection', '{ skill { id } }'],
+    ['Role', 'backend-developer', 'technologies', 'technologiesConnection', '{ id }'],
+    ['Role', 'backend-developer', 'collaboratesWith', 'collaboratesWithConnection', '{ role { id } }'],
+    ['Role', 'backend-developer', 'teams', 'teamsConnection', '{ id }'],
+    ['Technology', 'database', 'usedBy', 'usedByConnection', '{ id }'],
+    ['Technology', 'database', 'responsibilities', 'responsibilitiesConnection', '{ id }'],
+    ['Skill', 'database-knowledge', 'requiredBy', 'requiredByConnection', '{ id }'],
+    ['Responsibility', 'business-logic', 'roles', 'rolesConnection', '{ id }'],
+    ['Responsibility', 'business-logic', 'technologies', 'technologiesConnection', '{ id }'],
+  ];
+
+  it.each(cases)('%s(%s).%s is paged by %s: the same nodes in the same order, two at a time', async (type, id, list, connection, item) => {
+    const listed = await server.data(`{ node(id: "${id}") { ... on ${type} { ${list} ${item} } } }`);
+    const ids = (listed.node[list] as Record<string, { id: string } | string>[]).map((entry) => (typeof entry.id === 'string' ? entry.id : (Object.values(entry)[0] as { id: string }).id));
+    expect(ids.length).toBeGreaterThan(0);
+    const paged: string[] = [];
+    let after: string | null = null;
+    do {
+      const response: GraphQLResponse = await server.query(
+        `query($after: String) { node(id: "${id}") { ... on ${type} { ${connection}(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } } }`,
+        { after },
+      );
+      expect(response.errors).toBeUndefined();
+      const page: Page<{ node: { id: string } }> = response.data!.node[connection];
+      expect(page.totalCount).toBe(ids.length);
+      paged.push(...page.edges.map((edge) => edge.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(paged).toEqual(ids);
+  });
+
+  it('answers a team’s members a page at a time', async () => {
+    const { teamsConnection } = await server.data('{ teamsConnection(first: 1) { edges { node { roles { id } rolesConnection(first: 100) { totalCount edges { node { id } } } } } } }');
+    const [{ node: team }] = teamsConnection.edges;
+    expect(team.rolesConnection.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(team.roles.map((role: { id: string }) => role.id));
+    expect(team.rolesConnection.totalCount).toBe(team.roles.length);
+  });
+});
+

@@ -1,5 +1,5 @@
 import { PageQuery } from '../../graph/connection';
-import { MatchContext, Scope, TypeSpec } from '../../graph/projection';
+import { MatchContext, paged, RelationSpec, Scope, TypeSpec } from '../../graph/projection';
 import { SalaryFilter, salaryConditions } from '../salary/salary.cypher';
 import { RoleOrderBy, RolesArgs } from './role.inputs';
 
@@ -25,24 +25,33 @@ function technologiesOfRole({ from, to, args, params }: MatchContext): string {
   );
 }
 
+const responsibilities: RelationSpec = {
+  target: 'Responsibility',
+  match: ({ from, to }) => `MATCH (${from})-[:HAS_RESPONSIBILITY]->(${to}:Responsibility)`,
+};
+const skills: RelationSpec = {
+  target: 'SkillRequirement',
+  withRel: true,
+  match: ({ from, to, rel }) => `MATCH (${from})-[${rel}:REQUIRES]->(${to}:Skill)`,
+};
+const technologies: RelationSpec = { target: 'Technology', match: technologiesOfRole };
+const collaboratesWith: RelationSpec = {
+  target: 'Collaboration',
+  withRel: true,
+  match: ({ from, to, rel }) => `MATCH (${from})-[${rel}:COLLABORATES_WITH]-(${to}:Role)`,
+};
+const teams: RelationSpec = { target: 'Team', match: ({ from, to }) => `MATCH (${from})-[:MEMBER_OF]->(${to}:Team)` };
+
 export const ROLE_SPEC: TypeSpec = {
   relations: {
-    responsibilities: {
-      target: 'Responsibility',
-      match: ({ from, to }) => `MATCH (${from})-[:HAS_RESPONSIBILITY]->(${to}:Responsibility)`,
-    },
-    skills: {
-      target: 'SkillRequirement',
-      withRel: true,
-      match: ({ from, to, rel }) => `MATCH (${from})-[${rel}:REQUIRES]->(${to}:Skill)`,
-    },
-    technologies: { target: 'Technology', match: technologiesOfRole },
-    technologiesConnection: { target: 'RoleTechnologiesConnection', paged: true, match: technologiesOfRole },
-    collaboratesWith: {
-      target: 'Collaboration',
-      withRel: true,
-      match: ({ from, to, rel }) => `MATCH (${from})-[${rel}:COLLABORATES_WITH]-(${to}:Role)`,
-    },
+    responsibilities,
+    responsibilitiesConnection: paged(responsibilities, 'RoleResponsibilitiesConnection'),
+    skills,
+    skillsConnection: paged(skills, 'RoleSkillsConnection'),
+    technologies,
+    technologiesConnection: paged(technologies, 'RoleTechnologiesConnection'),
+    collaboratesWith,
+    collaboratesWithConnection: paged(collaboratesWith, 'RoleCollaboratesWithConnection'),
     salaries: {
       target: 'Salary',
       match: ({ from, to, args, params }) =>
@@ -57,10 +66,8 @@ export const ROLE_SPEC: TypeSpec = {
       withRel: true,
       match: ({ from, to, rel }) => `MATCH (${from})-[${rel}:USES]->(${to}:Technology)`,
     },
-    teams: {
-      target: 'Team',
-      match: ({ from, to }) => `MATCH (${from})-[:MEMBER_OF]->(${to}:Team)`,
-    },
+    teams,
+    teamsConnection: paged(teams, 'RoleTeamsConnection'),
     sources: {
       target: 'Source',
       match: ({ from, to }) => `CALL (${from}) {

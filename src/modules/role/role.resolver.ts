@@ -11,10 +11,15 @@ import { Salary } from '../salary/salary.type';
 import { TechnologyKind } from '../technology/technology.enums';
 import { Technology } from '../technology/technology.type';
 import { TechnologiesArgs } from '../technology/technology.inputs';
+import { PageArgs } from '../connection/connection.inputs';
 import { rolesPage } from './role.cypher';
 import { RoleInput, RolesArgs } from './role.inputs';
-import { Role, RoleConnection, RoleTechnologiesConnection } from './role.type';
-import { Bounded } from '../../graph/list-bound';
+import { Role, RoleConnection } from './role.type';
+import { RoleCollaboratesWithConnection, RoleResponsibilitiesConnection, RoleSkillsConnection, RoleTeamsConnection, RoleTechnologiesConnection } from '../connection/relationships.type';
+import { Bounded, useConnection } from '../../graph/list-bound';
+
+/** O*NET's Software Developers use 425. */
+const ROLE_TECHNOLOGIES = 500;
 
 @Resolver(() => Role)
 export class RoleResolver {
@@ -35,9 +40,10 @@ export class RoleResolver {
   }
 
   @Extensions(PREFETCHED_FIELD)
-  @Bounded(500)
+  @Bounded(ROLE_TECHNOLOGIES)
   @FieldResolver(() => [Technology], {
     description: 'Technologies the role works with, directly or through its responsibilities, without duplicates.',
+    deprecationReason: useConnection('technologiesConnection', ROLE_TECHNOLOGIES),
   })
   technologies(
     @Root() role: Projected,
@@ -52,6 +58,30 @@ export class RoleResolver {
     description: 'A page of the technologies the role works with (as `technologies`), in name order; an edge tells what the datasets say of a direct use.',
   })
   technologiesConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: TechnologiesArgs): unknown {
+    return prefetched(role, info);
+  }
+
+  @Extensions(PREFETCHED_FIELD)
+  @FieldResolver(() => RoleResponsibilitiesConnection, { description: 'A page of its responsibilities (as `responsibilities`), in name order.' })
+  responsibilitiesConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
+    return prefetched(role, info);
+  }
+
+  @Extensions(PREFETCHED_FIELD)
+  @FieldResolver(() => RoleSkillsConnection, { description: 'A page of the skills it requires (as `skills`), in name order, with the level it needs.' })
+  skillsConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
+    return prefetched(role, info);
+  }
+
+  @Extensions(PREFETCHED_FIELD)
+  @FieldResolver(() => RoleCollaboratesWithConnection, { description: 'A page of the roles it works with (as `collaboratesWith`), in name order, with why.' })
+  collaboratesWithConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
+    return prefetched(role, info);
+  }
+
+  @Extensions(PREFETCHED_FIELD)
+  @FieldResolver(() => RoleTeamsConnection, { description: 'A page of its teams (as `teams`), in name order.' })
+  teamsConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
     return prefetched(role, info);
   }
 

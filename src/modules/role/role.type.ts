@@ -7,7 +7,10 @@ import { Skill } from '../skill/skill.type';
 import { Source } from '../source/source.type';
 import { Team } from '../team/team.type';
 import { Technology } from '../technology/technology.type';
-import { Bounded } from '../../graph/list-bound';
+import { Bounded, useConnection } from '../../graph/list-bound';
+
+const ROLE_RESPONSIBILITIES = 100;
+const ROLE_SKILLS = 300;
 
 @ObjectType({ implements: Node, simpleResolvers: true })
 export class Role extends Node {
@@ -35,12 +38,12 @@ export class Role extends Node {
   })
   technologyUsage!: TechnologyUsage[];
 
-  @Bounded(100)
-  @Field(() => [Responsibility])
+  @Bounded(ROLE_RESPONSIBILITIES)
+  @Field(() => [Responsibility], { deprecationReason: useConnection('responsibilitiesConnection', ROLE_RESPONSIBILITIES) })
   responsibilities!: Responsibility[];
 
-  @Bounded(300)
-  @Field(() => [SkillRequirement])
+  @Bounded(ROLE_SKILLS)
+  @Field(() => [SkillRequirement], { deprecationReason: useConnection('skillsConnection', ROLE_SKILLS) })
   skills!: SkillRequirement[];
 
   @Bounded(50)
@@ -101,18 +104,3 @@ export class SkillRequirement {
 }
 
 export const RoleConnection = Connection(Role);
-
-/** A page of the technologies a role works with; an edge carries what the datasets say of a direct use. */
-export const RoleTechnologiesConnection = Connection(Technology, { name: 'RoleTechnologies', edgeProperties: UsageProperties });
-
-@ObjectType()
-class RequirementProperties {
-  @Field(() => String, { nullable: true })
-  level?: string | null;
-}
-
-/** A page of the roles that use a technology, directly or through a responsibility. */
-export const TechnologyUsedByConnection = Connection(Role, { name: 'TechnologyUsedBy' });
-
-/** A page of the roles that require a skill, with how well each needs it. */
-export const SkillRequiredByConnection = Connection(Role, { name: 'SkillRequiredBy', edgeProperties: RequirementProperties });

@@ -4,18 +4,18 @@ import { Context } from '../../context';
 import { Projected } from '../../graph/db';
 import { upsertNode } from '../../graph/upsert';
 import { PREFETCHED_FIELD, prefetched } from '../../graph/projection';
-import { SkillRequiredByConnection } from '../role/role.type';
+import { SkillRequiredByConnection } from '../connection/relationships.type';
 import { idFor } from '../node/node.inputs';
 import { SkillInput } from './skill.inputs';
 import { Skill, SkillConnection } from './skill.type';
 import { everyNode, everyNodePage, ROOT_LIST_BOUND } from '../node/node.cypher';
 import { PageArgs } from '../connection/connection.inputs';
-import { Bounded } from '../../graph/list-bound';
+import { Bounded, useConnection } from '../../graph/list-bound';
 
 @Resolver(() => Skill)
 export class SkillResolver {
   @Bounded(ROOT_LIST_BOUND)
-  @Query(() => [Skill], { deprecationReason: `Use skillsConnection: this list answers at most ${ROOT_LIST_BOUND} items (RESULT_TOO_LARGE past that).` })
+  @Query(() => [Skill], { deprecationReason: useConnection('skillsConnection', ROOT_LIST_BOUND) })
   skills(@Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
     return db.nodes(info, everyNode('Skill'));
   }

@@ -1,8 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type';
 import { Role } from '../role/role.type';
-import { Bounded } from '../../graph/list-bound';
+import { Bounded, useConnection } from '../../graph/list-bound';
 import { Connection } from '../connection/connection.type';
+
+const REQUIRED_BY = 1000;
 
 @ObjectType({ implements: Node, simpleResolvers: true })
 export class Skill extends Node {
@@ -21,8 +23,8 @@ export class Skill extends Node {
   @Field(() => String, { nullable: true, description: 'The ESCO concept URI, for skills imported from ESCO.' })
   escoUri?: string | null;
 
-  @Bounded(1000, 'Query.roles(where: { requiresSkill: <id> }, first, after)')
-  @Field(() => [Role])
+  @Bounded(REQUIRED_BY)
+  @Field(() => [Role], { deprecationReason: useConnection('requiredByConnection', REQUIRED_BY) })
   requiredBy!: Role[];
 }
 

@@ -5,12 +5,12 @@ import { Projected } from '../../graph/db';
 import { Source, SourceConnection } from './source.type';
 import { everyNode, everyNodePage, ROOT_LIST_BOUND } from '../node/node.cypher';
 import { PageArgs } from '../connection/connection.inputs';
-import { Bounded } from '../../graph/list-bound';
+import { Bounded, useConnection } from '../../graph/list-bound';
 
 @Resolver(() => Source)
 export class SourceResolver {
   @Bounded(ROOT_LIST_BOUND)
-  @Query(() => [Source], { deprecationReason: `Use sourcesConnection: this list answers at most ${ROOT_LIST_BOUND} items (RESULT_TOO_LARGE past that).` })
+  @Query(() => [Source], { deprecationReason: useConnection('sourcesConnection', ROOT_LIST_BOUND) })
   sources(@Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
     return db.nodes(info, everyNode('Source'));
   }

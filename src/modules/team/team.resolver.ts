@@ -1,18 +1,26 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Extensions, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected } from '../../graph/db';
+import { PREFETCHED_FIELD, prefetched } from '../../graph/projection';
+import { TeamRolesConnection } from '../connection/relationships.type';
 import { Team, TeamConnection } from './team.type';
 import { everyNode, everyNodePage, ROOT_LIST_BOUND } from '../node/node.cypher';
 import { PageArgs } from '../connection/connection.inputs';
-import { Bounded } from '../../graph/list-bound';
+import { Bounded, useConnection } from '../../graph/list-bound';
 
 @Resolver(() => Team)
 export class TeamResolver {
   @Bounded(ROOT_LIST_BOUND)
-  @Query(() => [Team], { deprecationReason: `Use teamsConnection: this list answers at most ${ROOT_LIST_BOUND} items (RESULT_TOO_LARGE past that).` })
+  @Query(() => [Team], { deprecationReason: useConnection('teamsConnection', ROOT_LIST_BOUND) })
   teams(@Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
     return db.nodes(info, everyNode('Team'));
+  }
+
+  @Extensions(PREFETCHED_FIELD)
+  @FieldResolver(() => TeamRolesConnection, { description: 'A page of its members (as `roles`), in name order.' })
+  rolesConnection(@Root() team: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
+    return prefetched(team, info);
   }
 
   @Query(() => TeamConnection)

@@ -1,5 +1,5 @@
 import { PageQuery } from '../../graph/connection';
-import { MatchContext, TypeSpec } from '../../graph/projection';
+import { MatchContext, paged, RelationSpec, TypeSpec } from '../../graph/projection';
 import { roleUsesTechnology } from '../role/role.cypher';
 import { TechnologiesArgs } from './technology.inputs';
 
@@ -8,14 +8,18 @@ function rolesUsing({ from, to }: MatchContext): string {
   return roleUsesTechnology({ role: 'r:Role', technology: from, bound: from, returned: 'r', as: to });
 }
 
+const usedBy: RelationSpec = { target: 'Role', match: rolesUsing };
+const responsibilities: RelationSpec = {
+  target: 'Responsibility',
+  match: ({ from, to }) => `MATCH (${from})<-[:INVOLVES]-(${to}:Responsibility)`,
+};
+
 export const TECHNOLOGY_SPEC: TypeSpec = {
   relations: {
-    usedBy: { target: 'Role', match: rolesUsing },
-    usedByConnection: { target: 'TechnologyUsedByConnection', paged: true, match: rolesUsing },
-    responsibilities: {
-      target: 'Responsibility',
-      match: ({ from, to }) => `MATCH (${from})<-[:INVOLVES]-(${to}:Responsibility)`,
-    },
+    usedBy,
+    usedByConnection: paged(usedBy, 'TechnologyUsedByConnection'),
+    responsibilities,
+    responsibilitiesConnection: paged(responsibilities, 'TechnologyResponsibilitiesConnection'),
   },
 };
 

@@ -5,7 +5,7 @@ import { Projected } from '../../graph/db';
 import { upsertNode } from '../../graph/upsert';
 import { PREFETCHED_FIELD, prefetched } from '../../graph/projection';
 import { PageArgs } from '../connection/connection.inputs';
-import { TechnologyUsedByConnection } from '../role/role.type';
+import { TechnologyResponsibilitiesConnection, TechnologyUsedByConnection } from '../connection/relationships.type';
 import { idFor } from '../node/node.inputs';
 import { technologiesPage } from './technology.cypher';
 import { TechnologiesArgs, TechnologyInput } from './technology.inputs';
@@ -25,6 +25,12 @@ export class TechnologyResolver {
   @Extensions(PREFETCHED_FIELD)
   @FieldResolver(() => TechnologyUsedByConnection, { description: 'A page of the roles that use it (as `usedBy`), in name order.' })
   usedByConnection(@Root() technology: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
+    return prefetched(technology, info);
+  }
+
+  @Extensions(PREFETCHED_FIELD)
+  @FieldResolver(() => TechnologyResponsibilitiesConnection, { description: 'A page of the responsibilities that involve it (as `responsibilities`), in name order.' })
+  responsibilitiesConnection(@Root() technology: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
     return prefetched(technology, info);
   }
 

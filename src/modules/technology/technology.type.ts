@@ -4,7 +4,10 @@ import { Node } from '../node/node.type';
 import { Responsibility } from '../responsibility/responsibility.type';
 import { Role } from '../role/role.type';
 import { TechnologyKind } from './technology.enums';
-import { Bounded } from '../../graph/list-bound';
+import { Bounded, useConnection } from '../../graph/list-bound';
+
+const USED_BY = 1000;
+const RESPONSIBILITIES = 500;
 
 @ObjectType({ implements: Node, simpleResolvers: true })
 export class Technology extends Node {
@@ -14,12 +17,12 @@ export class Technology extends Node {
   @Field(() => String, { nullable: true })
   description?: string | null;
 
-  @Bounded(1000, 'Query.roles(where: { usesTechnology: <id> }, first, after)')
-  @Field(() => [Role], { description: 'Roles that use it, directly or through a responsibility.' })
+  @Bounded(USED_BY)
+  @Field(() => [Role], { description: 'Roles that use it, directly or through a responsibility.', deprecationReason: useConnection('usedByConnection', USED_BY) })
   usedBy!: Role[];
 
-  @Bounded(500)
-  @Field(() => [Responsibility])
+  @Bounded(RESPONSIBILITIES)
+  @Field(() => [Responsibility], { deprecationReason: useConnection('responsibilitiesConnection', RESPONSIBILITIES) })
   responsibilities!: Responsibility[];
 }
 

@@ -144,7 +144,8 @@ export class Projection {
     const page = this.variable();
     const row = this.variable();
     const edgeScope: Scope = { node: to, rel, from };
-    const connectionFields = Object.values(field.fieldsByTypeName[types.connection] ?? {});
+    const selectedOn = (tree: ResolveTree, typeName: string) => Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((selected) => !selected.name.startsWith('__'));
+    const connectionFields = selectedOn(field, types.connection);
     const edgeMaps = connectionFields
       .filter((selected) => selected.name === 'edges')
       .map((edges) => `${quoteKey(edges.alias)}: ${this.edgeMap(types, edges, edgeScope)}`);
@@ -154,15 +155,13 @@ export class Projection {
         case 'totalCount':
           return `${quoteKey(selected.alias)}: COUNT { ${match} WITH DISTINCT ${to} RETURN ${to} }`;
         case 'pageInfo': {
-          const info = Object.values(selected.fieldsByTypeName.PageInfo ?? {}).map(
+          const info = selectedOn(selected, 'PageInfo').map(
             (part) => `${quoteKey(part.alias)}: ${part.name === 'hasNextPage' ? `size(${page}) > ${first}` : `last(${page}[..${first}]).cursor`}`,
           );
           return `${quoteKey(selected.alias)}: {${info.join(', ')}}`;
         }
-        case 'edges':
+        default: // edges
           return `${quoteKey(selected.alias)}: [${row} IN ${page}[..${first}] | ${row}.edges.${quoteKey(selected.alias)}]`;
-        default:
-          return `${quoteKey(selected.alias)}: null`;
       }
     });
     return `[${page} IN [${rows}] | {${entries.join(', ')}}][0]`;

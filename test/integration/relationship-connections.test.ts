@@ -63,6 +63,17 @@ describe('Role.technologiesConnection', () => {
   });
 });
 
+describe('a connection asked for its __typename', () => {
+  it('names its types at every level', async () => {
+    const { role } = await server.data(`{ role(id: "backend-developer") { technologiesConnection(first: 1) {
+      __typename pageInfo { __typename hasNextPage endCursor } edges { __typename cursor node { __typename id } } } } }`);
+    const connection = role.technologiesConnection;
+    expect(connection.__typename).toBe('RoleTechnologiesConnection');
+    expect(connection.pageInfo).toEqual({ __typename: 'PageInfo', hasNextPage: true, endCursor: connection.edges[0].cursor });
+    expect(connection.edges[0]).toMatchObject({ __typename: 'RoleTechnologiesEdge', node: { __typename: 'Technology' } });
+  });
+});
+
 describe('Technology.usedByConnection and Skill.requiredByConnection', () => {
   it('page the roles of a technology and of a skill, a skill’s edges with the level each role needs, in one query', async () => {
     const response: GraphQLResponse = await server.query(`{

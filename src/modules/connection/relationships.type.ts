@@ -12,13 +12,13 @@ import { Connection } from './connection.type';
  * every type they page is defined when they are built.
  */
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class RequirementProperties {
   @Field(() => String, { nullable: true, description: 'How well the role needs the skill.' })
   level?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class CollaborationProperties {
   @Field(() => String, { nullable: true, description: 'Why the two roles work together.' })
   reason?: string | null;

@@ -73,7 +73,7 @@ export class Collaboration {
 }
 
 /** What the datasets say of a role's use of a technology: on TechnologyUsage and on the edges of Role.technologiesConnection. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UsageProperties {
   @Field(() => Float, { nullable: true, description: "Fraction (0-1) of the role's survey respondents who worked with it." })
   share?: number | null;

@@ -7,7 +7,7 @@ import { defaultCypherDirs, prepareDatabase } from '../src/graph/cypher-files';
 import { Graph } from '../src/graph/driver';
 import { CROSSWALK_FILE } from '../src/import/crosswalk';
 import { ESCO_FILES } from '../src/import/esco/esco';
-import { LocalNeo4j, startLocalNeo4j, watchedStart } from '../src/processes/local-neo4j';
+import { LocalNeo4j, startLocalNeo4j, watchedStart } from '../scripts/processes/local-neo4j';
 import { Rng } from '../scripts/synthetic';
 
 /**

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { readConfig, repoRoot } from '../src/config';
-import { startLocalNeo4j, watchedStart } from '../src/processes/local-neo4j';
-import { freePort } from '../src/processes/os-process';
+import { startLocalNeo4j, watchedStart } from '../scripts/processes/local-neo4j';
+import { freePort } from '../scripts/processes/os-process';
 import { editorHeaders } from './editor-token';
 
 /**

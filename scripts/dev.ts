@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, readConfig, repoRoot } from '../src/config';
-import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j, watchedStart } from '../src/processes/local-neo4j';
+import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j, watchedStart } from './processes/local-neo4j';
 
 /**
  * `npm run dev`: the server, restarted on every source change, against one Neo4j that stays up.

@@ -1,5 +1,5 @@
 import { ConfigError, readConfig } from '../src/config';
-import { findLocalNeo4j, LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j, watchedStart } from '../src/processes/local-neo4j';
+import { findLocalNeo4j, LocalNeo4jError, startLocalNeo4j, stopLocalNeo4j, watchedStart } from './processes/local-neo4j';
 
 /**
  * node dist/scripts/neo4j.js start|stop|status: the local Neo4j, with the server's settings

@@ -1,5 +1,5 @@
 import { ConfigError, readConfig } from '../src/config';
-import { findLocalRedis, LocalRedisError, startLocalRedis, stopLocalRedis } from '../src/processes/local-redis';
+import { findLocalRedis, LocalRedisError, startLocalRedis, stopLocalRedis } from './processes/local-redis';
 
 /**
  * node dist/scripts/redis.js start|stop|status: the local Redis (Debian's redis-server) on 127.0.0.1, with

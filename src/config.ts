@@ -102,13 +102,16 @@ export interface Config {
   redisKeyPrefix: string;
   /** Seconds a persisted query's hash is kept in Redis. */
   redisCacheTtlSeconds: number;
-  /** The project's own Redis (npm run redis:start; src/processes/local-redis.ts). */
+  /** The project's own Redis (npm run redis:start; scripts/processes/local-redis.ts). */
   localRedis: { home: string; port: number; password: string | undefined; maxMemory: string };
-  /** The project's own Neo4j (src/processes/local-neo4j.ts), started when NEO4J_URI is unset. */
+  /** The project's own Neo4j (scripts/processes/local-neo4j.ts), started by `npm start` when NEO4J_URI is unset. */
   local: { home: string; boltPort: number; heap: string; pageCache: string };
 }
 
 export class ConfigError extends Error {}
+
+/** A start-up failure that one line explains, with what to do. */
+export class StartError extends Error {}
 
 type Env = Record<string, string | undefined>;
 

@@ -1,10 +1,9 @@
 import 'reflect-metadata';
 import { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Config, ConfigError, graphConnection, readConfig, repoRoot } from './config';
+import { Config, ConfigError, graphConnection, readConfig, repoRoot, StartError } from './config';
 import { defaultCypherDirs, graphCounts, prepareDatabase } from './graph/cypher-files';
 import { Graph } from './graph/driver';
-import { LocalNeo4j, LocalNeo4jError, startLocalNeo4j, watchedStart } from './processes/local-neo4j';
 import { bannerText, startBanner } from './http/banner';
 import { createLogger, prettyDestination } from './http/observability';
 import { buildServer } from './server';
@@ -38,9 +37,6 @@ function preparer(graph: Graph, config: Config, uri: string, log: Logger): () =>
   };
 }
 
-/** A start-up failure that one line explains, with what to do next. */
-class StartError extends Error {}
-
 const LISTEN_FAILURES: Record<string, (port: number, host: string) => string> = {
   EADDRINUSE: (port, host) => `port ${port} on ${host} is already in use by another program: stop it, or choose another port with PORT.`,
   EACCES: (port, host) => `port ${port} on ${host} needs privileges this process lacks: choose a port above 1023 with PORT.`,
@@ -62,12 +58,26 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-/** Composition root: config, database (the local one when NEO4J_URI is unset), HTTP, schema + seed. */
-async function main(): Promise<void> {
+/** A database started for this server when NEO4J_URI is unset (by `npm start`: scripts/start.ts). */
+export interface StartedDatabase {
+  uri: string;
+  /** False when one was already running there and is reused. */
+  startedHere: boolean;
+  stop(): Promise<void>;
+}
+
+/** Starts that database; `log` takes its progress lines, `pretty` says whether a person watches a terminal. */
+export type DatabaseStarter = (config: Config, log: (line: string) => void, pretty: boolean) => Promise<StartedDatabase>;
+
+/**
+ * Composition root: config, database, HTTP, schema + seed. Without NEO4J_URI, `startDatabase` (given by
+ * `npm start`, which starts the local Neo4j: the server's code never launches processes) provides one.
+ */
+async function main(startDatabase?: DatabaseStarter): Promise<void> {
   const config = readConfig();
   const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY && !config.production);
   const log = createLogger(config.logLevel, pretty ? prettyDestination() : undefined);
-  let local: LocalNeo4j | undefined;
+  let local: StartedDatabase | undefined;
   let graph: Graph | undefined;
   let shared: SharedState | undefined;
   // A Neo4j this process started is stopped on every way out: a failed start, a crash, a signal.
@@ -85,8 +95,9 @@ async function main(): Promise<void> {
   const start = async () => {
     let uri = config.neo4jUri;
     if (!uri) {
+      if (!startDatabase) throw new StartError('NEO4J_URI is unset: set it to your Neo4j, or run `npm start`, which starts a local one.');
       log.info(`NEO4J_URI is unset: starting the local Neo4j in ${config.local.home} (the first run downloads it)…`);
-      local = await startLocalNeo4j(config, watchedStart(pretty && Boolean(process.stdout.isTTY), (line) => log.info(line)));
+      local = await startDatabase(config, (line) => log.info(line), pretty);
       uri = local.uri;
     }
     shared = openSharedState(config, log);
@@ -134,11 +145,17 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LocalNeo4jError || error instanceof StartError) {
-    console.error(`Cannot start: ${error.message}`);
-  } else {
-    console.error('Cannot start:', error);
-  }
-  process.exit(1);
-});
+/** Runs the server as a command: a failure that one line explains is printed as that line, and the process exits with 1. */
+export function runMain(startDatabase?: DatabaseStarter): void {
+  main(startDatabase).catch((error: unknown) => {
+    if (error instanceof ConfigError || error instanceof StartError) {
+      console.error(`Cannot start: ${error.message}`);
+    } else {
+      console.error('Cannot start:', error);
+    }
+    process.exit(1);
+  });
+}
+
+// `node dist/src/main.js` (the Docker image): NEO4J_URI names the database.
+if (require.main === module) runMain();

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Config, repoRoot } from '../config';
-import { probeBolt } from '../graph/driver';
+import { Config, repoRoot, StartError } from '../../src/config';
+import { probeBolt } from '../../src/graph/driver';
 import { acquireLock, commandLine, isAlive, portIsFree, run, sleep, tail, terminate } from './os-process';
 
 /**
@@ -26,7 +26,7 @@ export interface LocalNeo4j {
   stop(): Promise<void>;
 }
 
-export class LocalNeo4jError extends Error {
+export class LocalNeo4jError extends StartError {
   constructor(message: string) {
     super(message);
     this.name = 'LocalNeo4jError';

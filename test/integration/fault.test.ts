@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { defaultCypherDirs, prepareDatabase } from '../../src/graph/cypher-files';
 import { repoRoot } from '../../src/config';
-import { LocalNeo4j, startLocalNeo4j } from '../../src/processes/local-neo4j';
+import { LocalNeo4j, startLocalNeo4j } from '../../scripts/processes/local-neo4j';
 import { bearer, Harness } from '../support/harness';
 import { localNeo4jConfig, testConnection } from '../support/env';
 

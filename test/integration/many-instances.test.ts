@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
-import { findLocalRedis, LocalRedis, startLocalRedis, stopLocalRedis } from '../../src/processes/local-redis';
+import { findLocalRedis, LocalRedis, startLocalRedis, stopLocalRedis } from '../../scripts/processes/local-redis';
 import { testConnection } from '../support/env';
 import { bearer, TEST_JWT_SECRET } from '../support/harness';
 import { freePort, runBuiltServer, ServerProcess, waitFor } from '../support/processes';

@@ -3,15 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
-import { isAlive } from '../../src/processes/os-process';
+import { isAlive } from '../../scripts/processes/os-process';
 import { TEST_BOLT_PORT, TEST_HOME, testConnection } from '../support/env';
-import { freePort, holdPort, portIsBound, runBuiltServer, waitFor } from '../support/processes';
+import { freePort, holdPort, portIsBound, runBuiltServer, START_COMMAND, waitFor } from '../support/processes';
 
 /**
  * Every way `npm start` can fail to start says so in one line that names what to do, exits non-zero and
  * leaves nothing running: no Neo4j, no pid file, no port bound.
  */
-const MAIN = path.join(repoRoot, 'dist', 'src', 'main.js');
+const MAIN = START_COMMAND;
 /** A local Neo4j of these tests' own (its launcher is built once, by the first test). */
 const HOME = path.join(repoRoot, '.neo4j', 'startup-failures');
 
@@ -20,6 +20,8 @@ jest.setTimeout(240_000);
 interface Outcome {
   code: number | null;
   output: string;
+  /** What it wrote to stderr alone: the logs on stdout may be flushed after it (pino writes them asynchronously). */
+  stderr: string;
 }
 
 function start(env: Record<string, string | undefined>, command: string[] = [process.execPath, MAIN]): Promise<Outcome> {
@@ -37,16 +39,20 @@ function start(env: Record<string, string | undefined>, command: string[] = [pro
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
+    let stderr = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ code, output }));
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, output, stderr }));
   });
 }
 
-/** The failure is the last line, says what to do, and comes without a stack trace. */
+/** The failure is the last line it writes to stderr, says what to do, and comes without a stack trace. */
 function expectOneLine(outcome: Outcome, message: string | RegExp): void {
   expect(outcome.code).toBe(1);
-  const lines = outcome.output.trim().split('\n');
+  const lines = outcome.stderr.trim().split('\n');
   const last = lines[lines.length - 1];
   if (typeof message === 'string') expect(last).toBe(`Cannot start: ${message}`);
   else expect(last).toMatch(message);
@@ -115,7 +121,8 @@ describe('npm start fails cleanly', () => {
   it('and a Neo4j it started stops when the server is killed outright (SIGKILL), so that the next start starts', async () => {
     const bolt = await freePort();
     const env = { PORT: String(await freePort()), NEO4J_BOLT_PORT: String(bolt) };
-    const killed = runBuiltServer({ NEO4J_URI: undefined, NEO4J_HOME: HOME, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', ...env });
+    const local = { NEO4J_URI: undefined, NEO4J_HOME: HOME, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', ...env };
+    const killed = runBuiltServer(local, [process.execPath, START_COMMAND]);
     await waitFor(() => killed.output().includes('GraphQL API on'), 120_000, 'the server');
     const pid = Number(/Neo4j is up on \S+ after [\d.]+ s \(pid (\d+)\)/.exec(killed.output())?.[1]);
     expect(isAlive(pid)).toBe(true);
@@ -125,7 +132,7 @@ describe('npm start fails cleanly', () => {
     await waitFor(() => !isAlive(pid), 10_000, 'the orphaned Neo4j to stop');
     expect(await portIsBound(bolt)).toBe(false);
 
-    const next = runBuiltServer({ NEO4J_URI: undefined, NEO4J_HOME: HOME, NEO4J_HEAP: '512m', NEO4J_PAGECACHE: '64m', ...env });
+    const next = runBuiltServer(local, [process.execPath, START_COMMAND]);
     await waitFor(() => next.output().includes('GraphQL API on'), 120_000, 'the next server');
     expect(next.output()).toMatch(/Neo4j is up on/);
     next.child.kill('SIGTERM');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
-import { startLocalRedis, stopLocalRedis } from '../../src/processes/local-redis';
+import { startLocalRedis, stopLocalRedis } from '../../scripts/processes/local-redis';
 import { testConnection } from '../support/env';
 import { BUILT_SERVER as MAIN, freePort, runBuiltServer as run, waitFor } from '../support/processes';
 

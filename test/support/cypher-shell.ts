@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
-import { run, RunResult } from '../../src/processes/os-process';
+import { run, RunResult } from '../../scripts/processes/os-process';
 import { testConnection } from './env';
 
 const POM = path.join(repoRoot, 'scripts', 'cypher-shell', 'pom.xml');

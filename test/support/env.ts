@@ -1,7 +1,7 @@
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { graphConnection, readConfig, repoRoot } from '../../src/config';
-import { LocalNeo4jConfig } from '../../src/processes/local-neo4j';
+import { LocalNeo4jConfig } from '../../scripts/processes/local-neo4j';
 
 /** Where the test database lives: NEO4J_URI when set (it is wiped!), else a local Neo4j on its own port. */
 export const TEST_BOLT_PORT = Number(process.env.NEO4J_TEST_BOLT_PORT || 7697);

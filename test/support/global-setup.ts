@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { repoRoot } from '../../src/config';
 import { defaultCypherDirs, prepareDatabase } from '../../src/graph/cypher-files';
 import { Graph } from '../../src/graph/driver';
-import { startLocalNeo4j, watchedStart } from '../../src/processes/local-neo4j';
+import { startLocalNeo4j, watchedStart } from '../../scripts/processes/local-neo4j';
 import { localNeo4jConfig, TEST_BOLT_PORT, TEST_HOME, testConnection, wipeTestDatabase } from './env';
 
 /** Once per run: compile (the start-up test runs the built server), start Neo4j, reset it to the seed. */

@@ -12,7 +12,7 @@ export function holdPort(): Promise<net.Server & { port: number }> {
   });
 }
 
-export { freePort } from '../../src/processes/os-process';
+export { freePort } from '../../scripts/processes/os-process';
 
 export function portIsBound(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -33,8 +33,10 @@ export async function waitFor(predicate: () => boolean | Promise<boolean>, timeo
   }
 }
 
-/** What `npm start` runs (global setup builds it). */
+/** The built server (global setup builds it), which the Docker image runs: NEO4J_URI names its database. */
 export const BUILT_SERVER = path.join(repoRoot, 'dist', 'src', 'main.js');
+/** What `npm start` runs: the same server, and the local Neo4j when NEO4J_URI is unset. */
+export const START_COMMAND = path.join(repoRoot, 'dist', 'scripts', 'start.js');
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -56,3 +56,9 @@ describe('the configuration', () => {
     expect(imports.filter((module) => module.startsWith('.'))).toEqual([]);
   });
 });
+
+describe('the server', () => {
+  it.each(sourceFiles(src).map((file) => [relative(file), file]))('%s imports nothing from scripts/ (tools are not the server)', (_name, file) => {
+    expect(code(file).match(/from '(\.\.\/)+scripts\/[^']*'/)?.[0]).toBeUndefined();
+  });
+});

@@ -47,7 +47,7 @@ describe('docker-compose.yml', () => {
 describe('Dockerfile', () => {
   const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
 
-  it('builds in one stage and runs production dependencies only, as a non-root user', () => {
+  it('builds in two stages (compile, then run) and runs production dependencies only, as a non-root user', () => {
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
     expect(dockerfile).toMatch(/^USER node$/m);
@@ -57,7 +57,7 @@ describe('Dockerfile', () => {
 
   it('runs the server with the heap cap npm start gives it', () => {
     const { scripts } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-    const startHeap = /node (--max-old-space-size=\d+) dist\/src\/main\.js/.exec(scripts.start)?.[1];
+    const startHeap = /node (--max-old-space-size=\d+) dist\/scripts\/start\.js/.exec(scripts.start)?.[1];
     expect(startHeap).toBeDefined();
     expect(dockerfile).toContain(`CMD ["node", "${startHeap}", "dist/src/main.js"]`);
   });

@@ -1,4 +1,4 @@
-import { megabytes, parseDownload, watchedStart } from '../../src/processes/local-neo4j';
+import { megabytes, parseDownload, watchedStart } from '../../scripts/processes/local-neo4j';
 
 /** The first run's progress counts Maven's "Downloaded from" lines (Maven 3.8's batch-mode output). */
 describe('parseDownload', () => {

@@ -17,6 +17,7 @@ import { TraversalResolver } from './modules/traversal/traversal.resolver';
 import { StatsResolver } from './modules/stats/stats.resolver';
 import { LinkResolver } from './modules/link/link.resolver';
 import { ChangeResolver } from './modules/change/change.resolver';
+import { CONNECTION_RESOLVERS } from './modules/connection/relationships.resolver';
 import { authChecker } from './security/auth';
 import { validateArgument } from './modules/validation';
 import { RESPONSIBILITY_SPEC } from './modules/responsibility/responsibility.cypher';
@@ -47,6 +48,7 @@ export const RESOLVERS = [
   StatsResolver,
   LinkResolver,
   ChangeResolver,
+  ...CONNECTION_RESOLVERS,
 ] as const;
 
 /** Every implementation of the Node interface, so each is in the schema even when only reachable through Node. */

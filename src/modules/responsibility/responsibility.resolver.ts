@@ -1,10 +1,8 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected } from '../../graph/db';
 import { upsertNode } from '../../graph/upsert';
-import { PREFETCHED_FIELD, prefetched } from '../../graph/projection';
-import { ResponsibilityRolesConnection, ResponsibilityTechnologiesConnection } from '../connection/relationships.type';
 import { idFor } from '../node/node.inputs';
 import { ResponsibilityInput } from './responsibility.inputs';
 import { Responsibility, ResponsibilityConnection } from './responsibility.type';
@@ -23,18 +21,6 @@ export class ResponsibilityResolver {
   @Query(() => ResponsibilityConnection)
   responsibilitiesConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
     return db.page(info, everyNodePage('Responsibility', args));
-  }
-
-  @Extensions(PREFETCHED_FIELD)
-  @FieldResolver(() => ResponsibilityRolesConnection, { description: 'A page of the roles that carry it (as `roles`), in name order.' })
-  rolesConnection(@Root() responsibility: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
-    return prefetched(responsibility, info);
-  }
-
-  @Extensions(PREFETCHED_FIELD)
-  @FieldResolver(() => ResponsibilityTechnologiesConnection, { description: 'A page of the technologies it involves (as `technologies`), in name order.' })
-  technologiesConnection(@Root() responsibility: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
-    return prefetched(responsibility, info);
   }
 
   @Authorized('editor')

@@ -10,12 +10,9 @@ import { SalaryWhere } from '../salary/salary.inputs';
 import { Salary } from '../salary/salary.type';
 import { TechnologyKind } from '../technology/technology.enums';
 import { Technology } from '../technology/technology.type';
-import { TechnologiesArgs } from '../technology/technology.inputs';
-import { PageArgs } from '../connection/connection.inputs';
 import { rolesPage } from './role.cypher';
 import { RoleInput, RolesArgs } from './role.inputs';
 import { Role, RoleConnection } from './role.type';
-import { RoleCollaboratesWithConnection, RoleResponsibilitiesConnection, RoleSkillsConnection, RoleTeamsConnection, RoleTechnologiesConnection } from '../connection/relationships.type';
 import { Bounded, useConnection } from '../../graph/list-bound';
 
 /** O*NET's Software Developers use 425. */
@@ -50,38 +47,6 @@ export class RoleResolver {
     @Info() info: GraphQLResolveInfo,
     @Arg('kind', () => TechnologyKind, { nullable: true }) _kind?: TechnologyKind,
   ): unknown {
-    return prefetched(role, info);
-  }
-
-  @Extensions(PREFETCHED_FIELD)
-  @FieldResolver(() => RoleTechnologiesConnection, {
-    description: 'A page of the technologies the role works with (as `technologies`), in name order; an edge tells what the datasets say of a direct use.',
-  })
-  technologiesConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: TechnologiesArgs): unknown {
-    return prefetched(role, info);
-  }
-
-  @Extensions(PREFETCHED_FIELD)
-  @FieldResolver(() => RoleResponsibilitiesConnection, { description: 'A page of its responsibilities (as `responsibilities`), in name order.' })
-  responsibilitiesConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
-    return prefetched(role, info);
-  }
-
-  @Extensions(PREFETCHED_FIELD)
-  @FieldResolver(() => RoleSkillsConnection, { description: 'A page of the skills it requires (as `skills`), in name order, with the level it needs.' })
-  skillsConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
-    return prefetched(role, info);
-  }
-
-  @Extensions(PREFETCHED_FIELD)
-  @FieldResolver(() => RoleCollaboratesWithConnection, { description: 'A page of the roles it works with (as `collaboratesWith`), in name order, with why.' })
-  collaboratesWithConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
-    return prefetched(role, info);
-  }
-
-  @Extensions(PREFETCHED_FIELD)
-  @FieldResolver(() => RoleTeamsConnection, { description: 'A page of its teams (as `teams`), in name order.' })
-  teamsConnection(@Root() role: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
     return prefetched(role, info);
   }
 

@@ -1,10 +1,8 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Authorized, Ctx, Extensions, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected } from '../../graph/db';
 import { upsertNode } from '../../graph/upsert';
-import { PREFETCHED_FIELD, prefetched } from '../../graph/projection';
-import { SkillRequiredByConnection } from '../connection/relationships.type';
 import { idFor } from '../node/node.inputs';
 import { SkillInput } from './skill.inputs';
 import { Skill, SkillConnection } from './skill.type';
@@ -23,12 +21,6 @@ export class SkillResolver {
   @Query(() => SkillConnection)
   skillsConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
     return db.page(info, everyNodePage('Skill', args));
-  }
-
-  @Extensions(PREFETCHED_FIELD)
-  @FieldResolver(() => SkillRequiredByConnection, { description: 'A page of the roles that require it (as `requiredBy`), in name order, with the level each needs.' })
-  requiredByConnection(@Root() skill: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
-    return prefetched(skill, info);
   }
 
   @Authorized('editor')

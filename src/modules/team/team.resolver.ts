@@ -1,9 +1,7 @@
 import { GraphQLResolveInfo } from 'graphql';
-import { Args, Ctx, Extensions, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { Projected } from '../../graph/db';
-import { PREFETCHED_FIELD, prefetched } from '../../graph/projection';
-import { TeamRolesConnection } from '../connection/relationships.type';
 import { Team, TeamConnection } from './team.type';
 import { everyNode, everyNodePage, ROOT_LIST_BOUND } from '../node/node.cypher';
 import { PageArgs } from '../connection/connection.inputs';
@@ -15,12 +13,6 @@ export class TeamResolver {
   @Query(() => [Team], { deprecationReason: useConnection('teamsConnection', ROOT_LIST_BOUND) })
   teams(@Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected[]> {
     return db.nodes(info, everyNode('Team'));
-  }
-
-  @Extensions(PREFETCHED_FIELD)
-  @FieldResolver(() => TeamRolesConnection, { description: 'A page of its members (as `roles`), in name order.' })
-  rolesConnection(@Root() team: Projected, @Info() info: GraphQLResolveInfo, @Args() _page: PageArgs): unknown {
-    return prefetched(team, info);
   }
 
   @Query(() => TeamConnection)

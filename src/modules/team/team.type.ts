@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type';
 import { Role } from '../role/role.type';
-import { Bounded, useConnection } from '../../graph/list-bound';
+import { Bounded } from '../../graph/list-bound';
 import { Connection } from '../connection/connection.type';
 
 @ObjectType({ implements: Node, simpleResolvers: true })

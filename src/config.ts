@@ -214,8 +214,8 @@ function jvmSize(env: Env, name: string, fallback: string): string {
 /**
  * The result budget of one operation. Chosen with the heap that `npm start` and the Dockerfile give Node
  * (--max-old-space-size): while it is built and sent, an answer takes several times its JSON size in the
- * heap (the driver's records, the shaped values, the JSON text), so a handful of maximal answers at once
- * fit beside the ~60 MB the server keeps live. README: "Result budget and memory".
+ * heap (the driver's records, the shaped values, the JSON text), so several maximal answers at once fit
+ * beside what the server keeps live. README: "Result budget and memory".
  */
 const DEFAULT_RESULT_ITEMS = 20_000;
 const DEFAULT_RESULT_BYTES = '4mb';

@@ -49,6 +49,20 @@ export function decodeCursor(cursor: string): CursorKey {
   throw badArgument('after', 'after is not a cursor returned by this API');
 }
 
+/**
+ * The conditions on node variable `node` of a keyset page in (name, id) order: both keys present, and past
+ * the cursor `after` when there is one. Predicates on both keys let a (name, id) index serve the order and,
+ * after a cursor, seek to it: the range on name is the seek, the tie-break on id a filter on the few nodes
+ * sharing that name.
+ */
+export function keysetConditions(node: string, params: CypherParams, direction: SortDirection, after: string | null | undefined): string[] {
+  if (!after) return [`${node}.id IS NOT NULL`, `${node}.name IS NOT NULL`];
+  const [name, id] = decodeCursor(after);
+  const op = direction === 'ASC' ? '>' : '<';
+  const nameParam = params.add(name);
+  return [`${node}.id IS NOT NULL`, `${node}.name ${op}= ${nameParam}`, `(${node}.name ${op} ${nameParam} OR ${node}.id ${op} ${params.add(id)})`];
+}
+
 /** Which nodes a paginated list holds: the node variable is `n`. */
 export interface PageSelection {
   /** e.g. "MATCH (n:Role)". */
@@ -95,17 +109,7 @@ export function compileConnection(
 ): string {
   const query = { ...page.select({ params }), ...page };
   const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
-  // Predicates on both keys let the (name, id) index serve the order and, after a cursor, seek to it:
-  // the range on name is the seek, the tie-break on id a filter on the few nodes sharing that name.
-  const pageConditions = [...query.conditions, 'n.id IS NOT NULL'];
-  if (query.after) {
-    const [name, id] = decodeCursor(query.after);
-    const op = query.direction === 'ASC' ? '>' : '<';
-    const nameParam = params.add(name);
-    pageConditions.push(`n.name ${op}= ${nameParam}`, `(n.name ${op} ${nameParam} OR n.id ${op} ${params.add(id)})`);
-  } else {
-    pageConditions.push('n.name IS NOT NULL');
-  }
+  const pageConditions = [...query.conditions, ...keysetConditions('n', params, query.direction, query.after)];
   const connectionFields = Object.values(tree.fieldsByTypeName[types.connection] ?? {});
   const nodeSelections = connectionFields
     .filter((field) => field.name === 'edges')

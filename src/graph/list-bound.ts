@@ -28,7 +28,7 @@ export function isList(type: GraphQLOutputType): boolean {
   return isListType(getNullableType(type));
 }
 
-/** The declared bound of a list field; a list field without one is a programming error (test/unit/list-bounds.test.ts). */
+/** The declared bound of a list field; a list field without one is a programming error (test/unit/result-budget.test.ts checks every list declares one). */
 export function listBound(field: GraphQLField<unknown, unknown>, owner: string): ListBound {
   const bound = field.extensions?.[EXTENSION] as ListBound | undefined;
   if (bound === undefined) throw new Error(`The list field ${owner}.${field.name} declares no bound (@Bounded)`);

@@ -1,6 +1,6 @@
 import { GraphQLField, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
 import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
-import { ConnectionTypes, connectionTypes, cursorText, decodeCursor, MAX_PAGE } from './connection';
+import { ConnectionTypes, connectionTypes, cursorText, keysetConditions, MAX_PAGE } from './connection';
 import { CypherParams } from './cypher-params';
 import { maxItems } from './list-bound';
 
@@ -135,12 +135,7 @@ export class Projection {
     // One edge per related node, so that (name, id) keys the page: of two relationships joining the same pair,
     // the first found is the edge's, read again for the page's nodes only.
     const edgeRel = relation.withRel ? ` CALL (${from}, ${to}) { ${match} RETURN ${rel} LIMIT 1 }` : '';
-    const conditions = [`${to}.name IS NOT NULL`, `${to}.id IS NOT NULL`];
-    if (field.args.after) {
-      const [name, id] = decodeCursor(String(field.args.after));
-      const nameParam = this.params.add(name);
-      conditions.push(`${to}.name >= ${nameParam}`, `(${to}.name > ${nameParam} OR ${to}.id > ${this.params.add(id)})`);
-    }
+    const conditions = keysetConditions(to, this.params, 'ASC', field.args.after as string | null | undefined);
     const page = this.variable();
     const row = this.variable();
     const edgeScope: Scope = { node: to, rel, from };

@@ -10,7 +10,7 @@ export class PageInfo {
   endCursor?: string | null;
 }
 
-/** Names the types of a connection and gives its edges the relationship's properties (an abstract @ObjectType's fields). */
+/** Names the types of a connection and gives its edges the relationship's properties (the fields of a base @ObjectType with simple resolvers). */
 export interface ConnectionOptions {
   /** `<name>Connection` and `<name>Edge`; by default the item type's name. */
   name?: string;

@@ -99,7 +99,7 @@ export const REFERENCE_TYPE_DEFS = /* GraphQL */ `
     name: String!
     category: String
     description: String
-    requiredBy: [Role!]! @relationship(type: "REQUIRES", direction: IN)
+    requiredBy: [Role!]! @relationship(type: "REQUIRES", direction: IN, properties: "SkillRequirement")
   }
 
   type Salary @node {

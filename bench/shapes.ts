@@ -160,6 +160,46 @@ fragment RolePay on Role { salaries(where: { seniority: { eq: SENIOR } }) { amou
     rolePage,
     readWriteMix,
     {
+      name: 'connections',
+      description: 'role(id) → skillsConnection(first: 20) with the level on each edge → requiredByConnection(first: 5) with levels; @neo4j/graphql pages relationships only (its technologies/usedBy are @cypher lists), so both page the same REQUIRES relationships',
+      ours: `query Connections($id: ID!) {
+  role(id: $id) {
+    id
+    skillsConnection(first: 20) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { level node { id name requiredByConnection(first: 5) { totalCount edges { level node { id name } } } } }
+    }
+  }
+}`,
+      reference: `query Connections($id: ID!) {
+  roles(where: { id: { eq: $id } }) {
+    id
+    skillsConnection(first: 20, sort: [{ node: { name: ASC } }, { node: { id: ASC } }]) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges {
+        properties { level }
+        node { id name requiredByConnection(first: 5, sort: [{ node: { name: ASC } }, { node: { id: ASC } }]) { totalCount edges { properties { level } node { id name } } } }
+      }
+    }
+  }
+}`,
+      variants: args.roles.map((id) => ({ id })),
+      answer: (data, server) => {
+        const role = server === 'ours' ? data.role : data.roles[0];
+        const level = (edge: any) => (server === 'ours' ? edge.level : edge.properties.level);
+        const page = (connection: any, nested: (node: any) => unknown): unknown => ({
+          totalCount: connection.totalCount,
+          edges: connection.edges.map((edge: any) => ({ level: level(edge), id: edge.node.id, nested: nested(edge.node) })),
+        });
+        return (
+          role && {
+            hasNextPage: role.skillsConnection.pageInfo.hasNextPage,
+            skills: page(role.skillsConnection, (skill) => page(skill.requiredByConnection, () => null)),
+          }
+        );
+      },
+    },
+    {
       name: 'keyset first page',
       description: 'technologies(first: 20): the first page, for the deep-page comparison',
       ours: `query FirstPage {

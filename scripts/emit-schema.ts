@@ -1,8 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../src/config';
+import { schemaCypherFiles } from '../src/model/schema-cypher';
 import { schemaSdl } from '../src/schema-file';
 
-const file = path.join(repoRoot, 'schema.graphql');
-fs.writeFileSync(file, schemaSdl());
-console.log(`Wrote ${path.relative(process.cwd(), file)}`);
+/** `npm run schema`: writes what derives from the code and the model: schema.graphql and cypher/schema. */
+const files: Record<string, string> = { 'schema.graphql': schemaSdl() };
+for (const [name, text] of Object.entries(schemaCypherFiles())) files[path.join('cypher', 'schema', name)] = text;
+for (const [name, text] of Object.entries(files)) {
+  fs.writeFileSync(path.join(repoRoot, name), text);
+  console.log(`Wrote ${name}`);
+}

@@ -3,6 +3,7 @@ import { graphConnection, readConfig, repoRoot } from '../src/config';
 import { cypherFiles, defaultCypherDirs, runCypherFiles } from '../src/graph/cypher-files';
 import { Graph } from '../src/graph/driver';
 import { slug } from '../src/modules/slug';
+import { cites, collaboratesWith, earns, hasResponsibility, involves, memberOf, RelationshipDeclaration, requires, uses } from '../src/model/model';
 
 /**
  * `npm run seed:synthetic -- --scale N`: a deterministic synthetic knowledge graph for benchmarks, loaded
@@ -417,9 +418,9 @@ function popular(r: Rng, total: number, head: number): number {
 }
 
 export interface RelSpec {
-  type: string;
-  from: string;
-  to: string;
+  relation: RelationshipDeclaration;
+  /** The start node's label, when the relation's is any node (CITES). */
+  from?: string;
   /** Relationship properties set from `row` besides origin. */
   set?: string;
   /** Rows {f, t, ...} of one source entity. */
@@ -431,7 +432,7 @@ function relSpecs(plan: Plan): RelSpec[] {
   const responsibilityOwner = (j: number) => Math.floor(j / plan.responsibilitiesPerRole);
   return [
     {
-      type: 'MEMBER_OF', from: 'Role', to: 'Team', count: plan.roles,
+      relation: memberOf, count: plan.roles,
       rows: (i) => {
         const r = new Rng(S.memberOf, i);
         const teams = [Math.floor(i / 20) % plan.teams];
@@ -440,7 +441,7 @@ function relSpecs(plan: Plan): RelSpec[] {
       },
     },
     {
-      type: 'HAS_RESPONSIBILITY', from: 'Role', to: 'Responsibility', count: plan.responsibilities,
+      relation: hasResponsibility, count: plan.responsibilities,
       rows: (j) => {
         const r = new Rng(S.shared, j);
         const owner = responsibilityOwner(j);
@@ -450,7 +451,7 @@ function relSpecs(plan: Plan): RelSpec[] {
       },
     },
     {
-      type: 'INVOLVES', from: 'Responsibility', to: 'Technology', count: plan.responsibilities,
+      relation: involves, count: plan.responsibilities,
       rows: (j) => {
         const r = new Rng(S.involves, j);
         return distinct(plan.involvesPerResponsibility, () => popular(r, plan.technologies, plan.popularTechnologies)).map((t) => ({
@@ -460,7 +461,7 @@ function relSpecs(plan: Plan): RelSpec[] {
       },
     },
     {
-      type: 'USES', from: 'Role', to: 'Technology', count: plan.roles,
+      relation: uses, count: plan.roles,
       rows: (i) => {
         const r = new Rng(S.uses, i);
         return distinct(plan.usesPerRole, () => popular(r, plan.technologies, plan.popularTechnologies)).map((t) => ({
@@ -470,7 +471,7 @@ function relSpecs(plan: Plan): RelSpec[] {
       },
     },
     {
-      type: 'REQUIRES', from: 'Role', to: 'Skill', count: plan.roles, set: 'r.level = row.level',
+      relation: requires, count: plan.roles, set: 'r.level = row.level',
       rows: (i) => {
         const r = new Rng(S.requires, i);
         return distinct(plan.requiresPerRole, () => popular(r, plan.skills, plan.popularSkills)).map((s) => ({
@@ -481,7 +482,7 @@ function relSpecs(plan: Plan): RelSpec[] {
       },
     },
     {
-      type: 'COLLABORATES_WITH', from: 'Role', to: 'Role', count: plan.roles, set: 'r.reason = row.reason',
+      relation: collaboratesWith, count: plan.roles, set: 'r.reason = row.reason',
       rows: (i) => {
         const r = new Rng(S.collaborates, i);
         const partners = distinct(plan.collaborationsPerRole, () => i + 1 + r.int(60)).filter((j) => j < plan.roles);
@@ -489,7 +490,7 @@ function relSpecs(plan: Plan): RelSpec[] {
       },
     },
     {
-      type: 'EARNS', from: 'Role', to: 'Salary', count: plan.salaries,
+      relation: earns, count: plan.salaries,
       rows: (i) => [{ f: roleId(Math.floor(i / plan.salariesPerRole)), t: salaryRow(plan, i).id }],
     },
     // Provenance: every synthetic fact cites one synthetic source (technologies one or two).
@@ -503,7 +504,7 @@ function relSpecs(plan: Plan): RelSpec[] {
       ] as [string, number, (i: number) => string, number][]
     ).map(
       ([label, count, id, most], stream): RelSpec => ({
-        type: 'CITES', from: label, to: 'Source', count,
+        relation: cites, from: label, count,
         rows: (i) => {
           const r = new Rng(S.cites * 100 + stream, i);
           const k = most > 1 && r.chance(0.5) ? 2 : 1;
@@ -653,9 +654,11 @@ export async function loadSynthetic(graph: Graph, driver: Driver, database: stri
   const relStart = Date.now();
   let relationships = 0;
   for (const spec of relSpecs(plan)) {
+    const { type, to } = spec.relation;
+    const from = spec.from ?? spec.relation.from;
     const cypher = `UNWIND $rows AS row
-      MATCH (a:${spec.from} {id: row.f}) MATCH (b:${spec.to} {id: row.t})
-      CREATE (a)-[r:${spec.type}]->(b) SET r.origin = 'synthetic'${spec.set ? `, ${spec.set}` : ''}`;
+      MATCH (a:${from} {id: row.f}) MATCH (b:${to} {id: row.t})
+      CREATE (a)-[r:${type}]->(b) SET r.origin = 'synthetic'${spec.set ? `, ${spec.set}` : ''}`;
     let rows: Row[] = [];
     let done = 0;
     const flush = async () => {
@@ -663,7 +666,7 @@ export async function loadSynthetic(graph: Graph, driver: Driver, database: stri
       relationships += rows.length;
       progress(done === spec.count, () => {
         const seconds = (Date.now() - relStart) / 1000;
-        const what = `${spec.type} ${spec.from}->${spec.to}`;
+        const what = `${type} ${from}->${to}`;
         return `  ${what.padEnd(34)} ${fmt(done).padStart(9)}/${fmt(spec.count)}   rels ${fmt(relationships)}   ${fmt(relationships / seconds)} rels/s`;
       });
       rows = [];

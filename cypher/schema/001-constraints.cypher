@@ -1,3 +1,4 @@
+// Generated from src/model/model.ts by `npm run schema`; do not edit by hand.
 // Identity: every node carries its domain label plus the shared label Node, and its `id` (the kebab-case
 // slug of its name) is unique per label and across the whole graph, so `node(id:)`, `path` and
 // `neighborhood` can find any node through one index.

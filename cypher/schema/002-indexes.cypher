@@ -1,12 +1,14 @@
+// Generated from src/model/model.ts by `npm run schema`; do not edit by hand.
 // Keyset pagination orders by (name, id): composite range indexes serve both the order and the seek.
 CREATE INDEX role_name_id IF NOT EXISTS FOR (n:Role) ON (n.name, n.id);
-CREATE INDEX technology_name_id IF NOT EXISTS FOR (n:Technology) ON (n.name, n.id);
-CREATE INDEX technology_kind_name_id IF NOT EXISTS FOR (n:Technology) ON (n.kind, n.name, n.id);
 CREATE INDEX responsibility_name_id IF NOT EXISTS FOR (n:Responsibility) ON (n.name, n.id);
+CREATE INDEX technology_name_id IF NOT EXISTS FOR (n:Technology) ON (n.name, n.id);
 CREATE INDEX skill_name_id IF NOT EXISTS FOR (n:Skill) ON (n.name, n.id);
+CREATE INDEX salary_name_id IF NOT EXISTS FOR (n:Salary) ON (n.name, n.id);
 CREATE INDEX source_name_id IF NOT EXISTS FOR (n:Source) ON (n.name, n.id);
 CREATE INDEX team_name_id IF NOT EXISTS FOR (n:Team) ON (n.name, n.id);
-// Salary filters and statistics.
+// Filters the model declares (a technology's kind, a salary's currency, country and year).
+CREATE INDEX technology_kind_name_id IF NOT EXISTS FOR (n:Technology) ON (n.kind, n.name, n.id);
 CREATE INDEX salary_currency_country_year IF NOT EXISTS FOR (n:Salary) ON (n.currency, n.country, n.year);
 
 // Full-text index behind the `search` query: names and descriptive text of every domain label.

@@ -1,3 +1,4 @@
+import { createdStamp, nodeStamp, updatedStamp } from '../model/cypher';
 import { Projected, WriteQuery } from './db';
 
 /**
@@ -8,8 +9,8 @@ export function upsertNode(label: string, id: string, properties: Record<string,
   const given = Object.fromEntries(Object.entries(properties).filter(([, value]) => value !== undefined));
   return {
     cypher: ({ params, project, actor }) => `MERGE (n:${label} {id: ${params.add(id)}})
-ON CREATE SET n.createdAt = datetime(), n.origin = 'user'
-SET n:Node, n += ${params.add(given)}, n.updatedAt = datetime(), n.updatedBy = ${params.add(actor)}
+ON CREATE SET ${createdStamp('n', "'user'")}
+SET ${nodeStamp('n')}, n += ${params.add(given)}, ${updatedStamp('n', params.add(actor))}
 RETURN ${project('n')} AS value`,
     answer: (row) => row.value as Projected,
     changes: () => [{ kind: 'UPSERTED', id, label: label.toUpperCase() }],

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Express, Request, Response } from 'express';
 import { repoRoot } from '../config';
 import { readExampleOperations } from './examples';
+import { explorerModel } from '../model/explorer-model';
 
 /** The pages load only this server's files; data: is for the favicon and GraphiQL's icons. */
 const BASE_POLICY = [
@@ -52,6 +53,9 @@ export function mountBrowserPages(app: Express): void {
   serveAssets(app, '/ide/assets', IDE_ASSETS);
 
   app.get('/explorer', (_request, response) => sendPage(response, pageFile('explorer/index.html'), EXPLORER_POLICY));
+  app.get('/explorer/model.json', (_request, response) => {
+    response.json(explorerModel());
+  });
   serveAssets(app, '/explorer/assets', EXPLORER_ASSETS);
 }
 

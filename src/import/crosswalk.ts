@@ -50,7 +50,7 @@ export class Crosswalk {
   }
 
   /**
-   * The MAPS_TO rows of a dataset of standard occupations: from each team role to the occupation its code
+   * The `mapsTo` rows (model.ts) of a dataset of standard occupations: from each team role to the occupation its code
    * names, for the codes the import read (`occupations`); `occupationId` turns a code into the node's id.
    */
   occupationLinks(dataset: 'esco' | 'onet', occupations: { has(code: string): boolean }, occupationId: (code: string) => string): RelationshipRow[] {

@@ -42,7 +42,7 @@ export interface ImportOptions {
 }
 
 export interface WrittenCounts extends ChangeCounts {
-  /** e.g. "Skill nodes / REQUIRES relationships". */
+  /** e.g. "Skill nodes / … relationships". */
   what: string;
   batches: number;
   /** Time spent on this step: reading and mapping its rows, and writing them. */

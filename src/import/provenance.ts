@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { Graph } from '../graph/driver';
+import { nodeStamp } from '../model/cypher';
 import { ImportFileError } from './table';
 
-/** Where an import's facts come from: its Source node, which every imported node CITES. */
+/** Where an import's facts come from: its Source node, which every imported node cites (model.ts `cites`). */
 export interface SourceInfo {
   id: string;
   name: string;
@@ -32,7 +33,7 @@ export async function startSource(graph: Graph, source: SourceInfo, origin: Impo
   const { id, ...props } = source;
   await graph.write(
     `MERGE (s:Source {id: $id})
-ON CREATE SET s:Node, s.createdAt = datetime()
+ON CREATE SET ${nodeStamp('s')}, s.createdAt = datetime()
 SET s += $props, s.origin = $origin, s.complete = false`,
     { id, props, origin },
   );

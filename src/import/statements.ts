@@ -1,20 +1,23 @@
+import { arrow, createdStamp, nodeStamp } from '../model/cypher';
+import { cites, RelationshipDeclaration } from '../model/model';
+
 /**
  * The Cypher of every import write. Each statement takes a batch as `$rows` (plus `$source`, the id of the
  * import's Source node, and `$origin`) and returns what it changed, so the summary reports counts the
- * database measured. Labels and relationship types come from the unions below, never from a file.
+ * database measured. Labels and relationship types come from the model (src/model), never from a file.
  *
- * Every imported node CITES the import's Source; every imported relationship carries `source` and `origin`.
- * A relationship that already existed (a seed USES that the survey gives a `share`) keeps the `source` and
+ * Every imported node cites the import's Source; every imported relationship carries `source` and `origin`.
+ * A relationship that already existed (a seed's use of a technology that the survey gives a `share`) keeps the `source` and
  * `origin` it had; one without a `source` (the seed's illustrative examples cite nothing) takes the import's.
  */
 
-export type ImportLabel = 'Role' | 'Skill' | 'Responsibility' | 'Technology' | 'Salary';
-export type ImportRelation = 'REQUIRES' | 'USES' | 'HAS_RESPONSIBILITY' | 'EARNS' | 'MAPS_TO';
+/** A node label of the model. */
+export type ImportLabel = string;
 
 /**
  * `owned`: the dataset owns these nodes, so their properties are set from the file on every run.
  * `shared`: nodes other sources describe too (a technology such as PostgreSQL): created with the file's
- * properties when missing, otherwise left as they are, only gaining the CITES.
+ * properties when missing, otherwise left as they are, only gaining the citation.
  */
 export type Ownership = 'owned' | 'shared';
 
@@ -67,14 +70,14 @@ const RELATIONSHIP_COUNTS = `count(CASE WHEN relBefore IS NULL THEN 1 END) AS re
 
 /** Binds `n` (the node of `row`) and `nodeBefore`, keeping the variables `carried` (", parent"). */
 function upsertNode(label: ImportLabel, ownership: Ownership, carried = ''): string {
-  const onCreate = 'ON CREATE SET n:Node, n.createdAt = datetime(), n.origin = $origin';
+  const onCreate = `ON CREATE SET ${nodeStamp('n')}, ${createdStamp('n', '$origin')}`;
   const setProps = ownership === 'owned' ? `${onCreate}\nSET n += row.props` : `${onCreate}, n += row.props`;
   return `MATCH (source:Source {id: $source})
 OPTIONAL MATCH (old:${label} {id: row.id})
 WITH row, source${carried}, properties(old) AS nodeBefore
 MERGE (n:${label} {id: row.id})
 ${setProps}
-MERGE (n)-[:CITES]->(source)`;
+MERGE (n)${arrow(cites)}(source)`;
 }
 
 /** Nodes of one label, each citing the source. */
@@ -87,16 +90,17 @@ RETURN ${NODE_COUNTS}, 0 AS relationshipsCreated, 0 AS relationshipsUpdated, 0 A
   };
 }
 
-/** Nodes of one label, each attached to an existing `parentLabel` node by `(parent)-[type]->(node)`. */
-export function linkedNodesStatement(label: ImportLabel, ownership: Ownership, type: ImportRelation, parentLabel: ImportLabel): ImportStatement {
+/** Nodes at the end of `relation`, each attached to the existing node at its start: `(parent)-[relation]->(node)`. */
+export function linkedNodesStatement(relation: RelationshipDeclaration, ownership: Ownership): ImportStatement {
+  const { from: parentLabel, to: label, type } = relation;
   return {
     cypher: `UNWIND $rows AS row
 MATCH (parent:${parentLabel} {id: row.parent})
 ${upsertNode(label, ownership, ', parent')}
 WITH row, parent, n, nodeBefore
-OPTIONAL MATCH (parent)-[oldRel:${type}]->(n)
+OPTIONAL MATCH (parent)${arrow(relation, 'out', 'oldRel')}(n)
 WITH row, parent, n, nodeBefore, properties(oldRel) AS relBefore
-MERGE (parent)-[r:${type}]->(n)
+MERGE (parent)${arrow(relation, 'out', 'r')}(n)
 SET r.source = coalesce(r.source, $source), r.origin = coalesce(r.origin, $origin)
 SET r += row.link
 RETURN ${NODE_COUNTS}, ${RELATIONSHIP_COUNTS}`,
@@ -105,14 +109,15 @@ RETURN ${NODE_COUNTS}, ${RELATIONSHIP_COUNTS}`,
   };
 }
 
-/** Relationships between existing nodes: `(from:fromLabel)-[type]->(to:toLabel)`. */
-export function relationshipsStatement(type: ImportRelation, fromLabel: ImportLabel, toLabel: ImportLabel): ImportStatement {
+/** Relationships between existing nodes: `(from)-[relation]->(to)`, both ends of the relation's labels. */
+export function relationshipsStatement(relation: RelationshipDeclaration): ImportStatement {
+  const { from: fromLabel, to: toLabel, type } = relation;
   return {
     cypher: `UNWIND $rows AS row
 MATCH (a:${fromLabel} {id: row.from}), (b:${toLabel} {id: row.to})
-OPTIONAL MATCH (a)-[oldRel:${type}]->(b)
+OPTIONAL MATCH (a)${arrow(relation, 'out', 'oldRel')}(b)
 WITH row, a, b, properties(oldRel) AS relBefore
-MERGE (a)-[r:${type}]->(b)
+MERGE (a)${arrow(relation, 'out', 'r')}(b)
 SET r.source = coalesce(r.source, $source), r.origin = coalesce(r.origin, $origin)
 SET r += row.props
 RETURN 0 AS nodesCreated, 0 AS nodesUpdated, 0 AS nodesTouched, ${RELATIONSHIP_COUNTS}`,

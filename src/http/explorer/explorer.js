@@ -2,16 +2,19 @@
 // same path for live updates), drawn with cytoscape.js.
 'use strict';
 
-/** One colour per label (Okabe–Ito, readable with colour-blindness), shown in the legend. */
-const LABEL_COLOURS = {
-  ROLE: '#0072B2',
-  RESPONSIBILITY: '#E69F00',
-  TECHNOLOGY: '#009E73',
-  SKILL: '#CC79A7',
-  SALARY: '#D55E00',
-  SOURCE: '#56B4E9',
-  TEAM: '#8C7A00',
-};
+/** One colour per label, shown in the legend: the server's model (GET /explorer/model.json) declares them. */
+const LABEL_COLOURS = {};
+/** Each label's name as people read it ("Role"), from the same model. */
+const LABEL_NAMES = {};
+
+async function loadModel() {
+  const response = await fetch('/explorer/model.json');
+  if (!response.ok) throw new Error(`The model answered HTTP ${response.status}`);
+  for (const { label, name, colour } of (await response.json()).labels) {
+    LABEL_COLOURS[label] = colour;
+    LABEL_NAMES[label] = name;
+  }
+}
 
 const SEARCH = `query Search($text: String!) {
   search(text: $text, first: 10) { label node { id name } }
@@ -307,7 +310,7 @@ function drawLegend() {
       swatch.style.backgroundColor = colour;
       swatch.setAttribute('aria-hidden', 'true');
       const item = document.createElement('li');
-      item.append(swatch, label.charAt(0) + label.slice(1).toLowerCase());
+      item.append(swatch, LABEL_NAMES[label]);
       return item;
     }),
   );
@@ -402,8 +405,11 @@ function followChanges() {
   );
 }
 
-drawLegend();
 showLive(false);
-followChanges();
 window.addEventListener('popstate', () => attempt(() => show(viewOf(location.search))));
-attempt(() => show(viewOf(location.search)));
+attempt(async () => {
+  await loadModel();
+  drawLegend();
+  followChanges();
+  await show(viewOf(location.search));
+});

@@ -5,12 +5,13 @@ import { FirstSeen, oneOf, optional, required } from '../fields';
 import { Dataset, Table } from '../pipeline';
 import { fileDate } from '../provenance';
 import { nodesStatement, NodeRow, relationshipsStatement, RelationshipRow } from '../statements';
+import { mapsTo, requires } from '../../model/model';
 import { ImportFileError, RowError } from '../table';
 
 /**
  * ESCO (European Skills, Competences, Qualifications and Occupations), the CSV download in English:
  * occupations become Roles (`escoUri`, `iscoGroup`), skills become Skills (`skillType`, `reuseLevel`),
- * occupation-skill relations become REQUIRES with `level` ESSENTIAL or OPTIONAL. A concept's id is
+ * occupation-skill relations become `requires` relationships with `level` ESSENTIAL or OPTIONAL. A concept's id is
  * `esco-` and the UUID that ends its URI: stable across ESCO versions, where labels get reworded, and
  * never equal to a team id (the slug of a name).
  */
@@ -111,10 +112,10 @@ export function escoDataset(dir: string, crosswalk: Crosswalk, version = version
     writes: [
       { table: occupations, statement: nodesStatement('Role', 'owned') },
       { table: skills, statement: nodesStatement('Skill', 'owned') },
-      { table: relations, statement: relationshipsStatement('REQUIRES', 'Role', 'Skill') },
+      { table: relations, statement: relationshipsStatement(requires) },
       {
         derived: () => crosswalk.occupationLinks('esco', occupationUris, (uri) => escoId(uri, 'occupation', 'code')),
-        statement: relationshipsStatement('MAPS_TO', 'Role', 'Role'),
+        statement: relationshipsStatement(mapsTo),
       },
     ],
     check: (graph) => crosswalk.occupationProblems(graph, 'esco', occupationUris, ESCO_FILES.occupations),

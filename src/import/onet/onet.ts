@@ -5,6 +5,7 @@ import { FirstSeen, oneOf, optional, required } from '../fields';
 import { Dataset, Table } from '../pipeline';
 import { fileDate } from '../provenance';
 import { linkedNodesStatement, LinkedNodeRow, nodesStatement, NodeRow, relationshipsStatement, RelationshipRow } from '../statements';
+import { hasResponsibility, mapsTo, uses } from '../../model/model';
 import { TechnologyCatalog, technologyId } from '../technologies';
 import { ImportFileError, RowError } from '../table';
 import { technologyKind } from './technology-kinds';
@@ -12,7 +13,7 @@ import { technologyKind } from './technology-kinds';
 /**
  * O*NET (US Department of Labor), the database's tab-separated text files: occupations become Roles
  * (`socCode`), task statements become Responsibilities of their occupation, and technology skills become
- * Technologies (kind from the commodity title, technology-kinds.ts) that the occupation USES with `hot` and
+ * Technologies (kind from the commodity title, technology-kinds.ts) that the occupation `uses` with `hot` and
  * `inDemand`. Ids: `onet-` and the slug of the SOC code (`onet-15-1252-00`), `onet-task-` and the task id.
  */
 
@@ -111,10 +112,10 @@ export function onetDataset(dir: string, crosswalk: Crosswalk, version = version
     tables: [occupations, tasks, technologySkills],
     writes: [
       { table: occupations, statement: nodesStatement('Role', 'owned') },
-      { table: tasks, statement: linkedNodesStatement('Responsibility', 'owned', 'HAS_RESPONSIBILITY', 'Role') },
+      { table: tasks, statement: linkedNodesStatement(hasResponsibility, 'owned') },
       { derived: () => technologies.rows(), statement: nodesStatement('Technology', 'shared') },
-      { table: technologySkills, statement: relationshipsStatement('USES', 'Role', 'Technology') },
-      { derived: () => crosswalk.occupationLinks('onet', occupationCodes, onetId), statement: relationshipsStatement('MAPS_TO', 'Role', 'Role') },
+      { table: technologySkills, statement: relationshipsStatement(uses) },
+      { derived: () => crosswalk.occupationLinks('onet', occupationCodes, onetId), statement: relationshipsStatement(mapsTo) },
     ],
     async check(graph) {
       return [...(await crosswalk.occupationProblems(graph, 'onet', occupationCodes, ONET_FILES.occupations)), ...(await technologies.conflicts(graph))];

@@ -7,6 +7,7 @@ import { FirstSeen, optional, required } from '../fields';
 import { Dataset, Table } from '../pipeline';
 import { fileDate } from '../provenance';
 import { linkedNodesStatement, LinkedNodeRow, nodesStatement, relationshipsStatement, RelationshipRow } from '../statements';
+import { earns, uses } from '../../model/model';
 import { TechnologyCatalog } from '../technologies';
 import { RowError } from '../table';
 
@@ -14,7 +15,7 @@ import { RowError } from '../table';
  * The Stack Overflow Developer Survey's `survey_results_public.csv`, one year. Each respondent with a
  * numeric ConvertedCompYearly, a country and YearsCodePro becomes a Salary (USD, YEAR) of every team role
  * their DevType maps to (crosswalk.csv), id `so-survey-<year>-<ResponseId>-<role>`. Per role, every
- * technology its respondents worked with gets `USES {share}`: the fraction of the role's respondents
+ * technology its respondents worked with gets a `uses` relationship with `share`: the fraction of the role's respondents
  * (with or without a salary) who named it, rounded to four decimals.
  */
 
@@ -135,9 +136,9 @@ export function surveyDataset(file: string, crosswalk: Crosswalk, year: number):
     origin: 'so-survey',
     tables: [respondents],
     writes: [
-      { table: respondents, statement: linkedNodesStatement('Salary', 'owned', 'EARNS', 'Role') },
+      { table: respondents, statement: linkedNodesStatement(earns, 'owned') },
       { derived: () => technologies.rows(), statement: nodesStatement('Technology', 'shared') },
-      { derived: shares, statement: relationshipsStatement('USES', 'Role', 'Technology') },
+      { derived: shares, statement: relationshipsStatement(uses) },
     ],
     async check(graph) {
       return [...(await crosswalk.missingRoles(graph, 'so-survey')), ...(await technologies.conflicts(graph))];

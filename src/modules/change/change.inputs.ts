@@ -14,7 +14,7 @@ export class ChangeFilters {
 
   @Field(() => [NodeLabel], { nullable: true, description: 'Changes to nodes of these labels (for links: the start node\'s).' })
   @IsOptional()
-  @ArrayMaxSize(7)
+  @ArrayMaxSize(Object.keys(NodeLabel).length)
   @IsIn(Object.values(NodeLabel), { each: true })
   labels?: NodeLabel[] | null;
 }

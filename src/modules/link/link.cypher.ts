@@ -5,34 +5,14 @@ import { Row } from '../../graph/driver';
 import { ChangeDraft } from '../../graph/changes';
 import { nodeLabelOf } from '../node/node.type';
 import { LinkInput, RelationType } from './link.inputs';
-
-interface Ends {
-  /** Neo4j label of the start node; Node means any. */
-  from: string;
-  to: string;
-  /** Collaboration has no direction: a->b and b->a are the same edge. */
-  undirected?: boolean;
-}
-
-/** The label pair each relationship type allows: the only way a relationship type reaches a query's text. */
-export const RELATION_ENDS: Record<RelationType, Ends> = {
-  HAS_RESPONSIBILITY: { from: 'Role', to: 'Responsibility' },
-  INVOLVES: { from: 'Responsibility', to: 'Technology' },
-  USES: { from: 'Role', to: 'Technology' },
-  REQUIRES: { from: 'Role', to: 'Skill' },
-  COLLABORATES_WITH: { from: 'Role', to: 'Role', undirected: true },
-  MEMBER_OF: { from: 'Role', to: 'Team' },
-  EARNS: { from: 'Role', to: 'Salary' },
-  CITES: { from: 'Node', to: 'Source' },
-  MAPS_TO: { from: 'Role', to: 'Role' },
-};
+import { arrow, createdStamp, relationEnds, updatedStamp } from '../../model/cypher';
 
 function pattern(type: RelationType): string {
-  return RELATION_ENDS[type].undirected ? `(a)-[r:${type}]-(b)` : `(a)-[r:${type}]->(b)`;
+  return `(a)${arrow(type, 'out', 'r')}(b)`;
 }
 
 function endsClauses(from: string, to: string, type: RelationType, params: CypherParams): { match: string; allowed: string } {
-  const ends = RELATION_ENDS[type];
+  const ends = relationEnds(type);
   return {
     match: `OPTIONAL MATCH (a:Node {id: ${params.add(from)}})
 OPTIONAL MATCH (b:Node {id: ${params.add(to)}})`,
@@ -45,7 +25,7 @@ function check(input: LinkInput, outcome: Row): void {
   if (!outcome.fromExists) throw notFound('from', input.from);
   if (!outcome.toExists) throw notFound('to', input.to);
   if (!outcome.allowed) {
-    const ends = RELATION_ENDS[input.type];
+    const ends = relationEnds(input.type);
     const from = ends.from === 'Node' ? 'any node' : `a ${ends.from}`;
     throw badUserInput('type', `type ${input.type} links ${from} to a ${ends.to}, two different nodes`);
   }
@@ -67,8 +47,8 @@ export function link(input: LinkInput): WriteQuery<boolean> {
 CALL (a, b) {
   WITH a, b WHERE ${allowed}
   MERGE ${pattern(input.type)}
-  ON CREATE SET r.createdAt = datetime(), r.origin = 'user'
-  SET r += ${params.add(properties)}, r.updatedAt = datetime(), r.updatedBy = ${params.add(actor)}
+  ON CREATE SET ${createdStamp('r', "'user'")}
+  SET r += ${params.add(properties)}, ${updatedStamp('r', params.add(actor))}
   RETURN count(r) AS changed
 }
 RETURN a IS NOT NULL AS fromExists, b IS NOT NULL AS toExists, coalesce(${allowed}, false) AS allowed, changed, ${nodeLabelOf('a')} AS fromLabel`;

@@ -1,18 +1,12 @@
 import { IsIn, MaxLength } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { MODEL } from '../../model/model';
+import { linkablePropertyDescription } from '../../model/cypher';
 import { IsNodeId, IsText } from '../node/node.inputs';
 
-export enum RelationType {
-  HAS_RESPONSIBILITY = 'HAS_RESPONSIBILITY',
-  INVOLVES = 'INVOLVES',
-  USES = 'USES',
-  REQUIRES = 'REQUIRES',
-  COLLABORATES_WITH = 'COLLABORATES_WITH',
-  MEMBER_OF = 'MEMBER_OF',
-  EARNS = 'EARNS',
-  CITES = 'CITES',
-  MAPS_TO = 'MAPS_TO',
-}
+/** One value per relationship type of the model (src/model). */
+export type RelationType = string;
+export const RelationType: Record<string, RelationType> = Object.fromEntries(MODEL.relationships.map(({ type }) => [type, type]));
 registerEnumType(RelationType, { name: 'RelationType' });
 
 @InputType()
@@ -29,11 +23,11 @@ export class LinkInput {
   @IsIn(Object.values(RelationType))
   type!: RelationType;
 
-  @Field(() => String, { nullable: true, description: 'Why two roles collaborate (COLLABORATES_WITH).' })
+  @Field(() => String, { nullable: true, description: linkablePropertyDescription('reason') })
   @IsText()
   reason?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'How well a role needs a skill (REQUIRES).' })
+  @Field(() => String, { nullable: true, description: linkablePropertyDescription('level') })
   @IsText()
   @MaxLength(200)
   level?: string | null;

@@ -1,6 +1,7 @@
 import { PageQuery } from '../../graph/connection';
 import { CypherText, WriteQuery } from '../../graph/db';
 import { PageArgs } from '../connection/connection.inputs';
+import { arrow, ownedEnds } from '../../model/cypher';
 import { nodeLabelOf } from './node.type';
 
 /** The node of `label` (a label from code, never user text) with that id, bound to `n`. */
@@ -21,22 +22,25 @@ export function everyNodePage(label: string, { first, after }: PageArgs): PageQu
   return { select: () => ({ match: `MATCH (n:${label})`, conditions: [] }), direction: 'ASC', first, after };
 }
 
-/** Deletes the node and its relationships; a role takes its salaries along. Answers whether it existed. */
+/** Deletes the node and its relationships, and the nodes it owns (model.ts `ownsEnd`: a role's salaries). Answers whether it existed. */
 export function deleteNode(id: string): WriteQuery<boolean> {
+  const owned = ownedEnds()
+    .map((relation) => `OPTIONAL MATCH (n:${relation.from})${arrow(relation)}(owned:${relation.to}) RETURN owned`)
+    .join(' UNION ');
   return {
     cypher: ({ params }) => `OPTIONAL MATCH (n:Node {id: ${params.add(id)}})
-OPTIONAL MATCH (n:Role)-[:EARNS]->(salary:Salary)
-WITH n, n IS NOT NULL AS existed, ${nodeLabelOf('n')} AS nodeLabel, collect(salary) AS salaries
-WITH n, existed, nodeLabel, salaries, [salary IN salaries | salary.id] AS salaryIds
-FOREACH (salary IN salaries | DETACH DELETE salary)
+CALL (n) { ${owned || 'RETURN null AS owned'} }
+WITH n, n IS NOT NULL AS existed, ${nodeLabelOf('n')} AS nodeLabel, collect(owned) AS owned
+WITH n, existed, nodeLabel, owned, [node IN owned | {id: node.id, label: ${nodeLabelOf('node')}}] AS ownedNodes
+FOREACH (node IN owned | DETACH DELETE node)
 DETACH DELETE n
-RETURN existed, nodeLabel, salaryIds`,
+RETURN existed, nodeLabel, ownedNodes`,
     answer: (row) => row.existed as boolean,
     changes: (row) =>
       row.existed
         ? [
             { kind: 'DELETED', id, label: row.nodeLabel as string },
-            ...(row.salaryIds as string[]).map((salaryId) => ({ kind: 'DELETED' as const, id: salaryId, label: 'SALARY' })),
+            ...(row.ownedNodes as { id: string; label: string }[]).map((node) => ({ kind: 'DELETED' as const, id: node.id, label: node.label })),
           ]
         : [],
   };

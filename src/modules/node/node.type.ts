@@ -1,27 +1,14 @@
 import { Field, ID, InterfaceType, registerEnumType } from 'type-graphql';
 import { RESOLVED_TYPE } from '../../graph/projection';
+import { MODEL, nodeLabelName } from '../../model/model';
 
-export enum NodeLabel {
-  ROLE = 'ROLE',
-  RESPONSIBILITY = 'RESPONSIBILITY',
-  TECHNOLOGY = 'TECHNOLOGY',
-  SKILL = 'SKILL',
-  SALARY = 'SALARY',
-  SOURCE = 'SOURCE',
-  TEAM = 'TEAM',
-}
+/** One value per node type of the model (src/model): its label upper-cased. */
+export type NodeLabel = string;
+export const NodeLabel: Record<string, NodeLabel> = Object.fromEntries(MODEL.nodeTypes.map(({ label }) => [nodeLabelName(label), nodeLabelName(label)]));
 registerEnumType(NodeLabel, { name: 'NodeLabel' });
 
 /** The Neo4j label of each NodeLabel: the only way a label reaches a query's text. */
-export const NEO4J_LABEL: Record<NodeLabel, string> = {
-  ROLE: 'Role',
-  RESPONSIBILITY: 'Responsibility',
-  TECHNOLOGY: 'Technology',
-  SKILL: 'Skill',
-  SALARY: 'Salary',
-  SOURCE: 'Source',
-  TEAM: 'Team',
-};
+export const NEO4J_LABEL: Record<NodeLabel, string> = Object.fromEntries(MODEL.nodeTypes.map(({ label }) => [nodeLabelName(label), label]));
 
 /** Cypher expression: the NodeLabel of node variable `node` (its domain label, upper-cased). */
 export function nodeLabelOf(node: string): string {

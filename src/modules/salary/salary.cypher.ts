@@ -2,17 +2,11 @@ import neo4j from 'neo4j-driver';
 import { notFound } from '../../errors';
 import { CypherParams } from '../../graph/cypher-params';
 import { CypherText, Projected, WriteQuery } from '../../graph/db';
-import { TypeSpec } from '../../graph/projection';
+import { arrow, createdStamp, nodeStamp, updatedStamp } from '../../model/cypher';
+import { cites, earns } from '../../model/model';
 import { slug } from '../slug';
 import { SalaryGroupBy } from './salary.enums';
 import { SalaryStatsArgs } from './salary.inputs';
-
-export const SALARY_SPEC: TypeSpec = {
-  relations: {
-    role: { target: 'Role', single: true, match: ({ from, to }) => `MATCH (${from})<-[:EARNS]-(${to}:Role)` },
-    source: { target: 'Source', single: true, match: ({ from, to }) => `MATCH (${from})-[:CITES]->(${to}:Source)` },
-  },
-};
 
 export interface SalaryFilter {
   country?: string | null;
@@ -31,12 +25,6 @@ export function salaryConditionList(salary: string, filter: SalaryFilter | null 
   );
 }
 
-/** ` WHERE ...` over salary variable `salary` ('' when the filter sets nothing). */
-export function salaryConditions(salary: string, filter: SalaryFilter | null | undefined, params: CypherParams): string {
-  const conditions = salaryConditionList(salary, filter, params);
-  return conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
-}
-
 const GROUP_KEY: Record<SalaryGroupBy, string> = {
   SENIORITY: 's.seniority',
   COUNTRY: 's.country',
@@ -49,7 +37,7 @@ export function salaryStats({ groupBy, roleId, where }: SalaryStatsArgs): Cypher
   return ({ params }) => {
     const conditions = salaryConditionList('s', where, params);
     if (roleId) conditions.push(`r.id = ${params.add(roleId)}`);
-    return `MATCH (r:Role)-[:EARNS]->(s:Salary)
+    return `MATCH (r:Role)${arrow(earns)}(s:Salary)
 ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
 WITH ${GROUP_KEY[groupBy]} AS key, s
 RETURN key, s.currency AS currency, s.period AS period, count(s) AS count,
@@ -97,17 +85,17 @@ OPTIONAL MATCH (source:Source {id: ${sourceId}})
 CALL (r, source) {
   WITH r, source WHERE r IS NOT NULL AND (${sourceId} IS NULL OR source IS NOT NULL)
   MERGE (p:Salary {id: ${params.add(id)}})
-  ON CREATE SET p.createdAt = datetime(), p.origin = 'user'
-  SET p:Node, p += ${params.add(properties)}, p.updatedAt = datetime(), p.updatedBy = ${params.add(actor)},
+  ON CREATE SET ${createdStamp('p', "'user'")}
+  SET ${nodeStamp('p')}, p += ${params.add(properties)}, ${updatedStamp('p', params.add(actor))},
       p.name = ${params.add(`${titleCase(record.seniority)} `)} + r.name + ${params.add(`, ${countryName} ${record.year}`)}
-  MERGE (r)-[earns:EARNS]->(p)
-  ON CREATE SET earns.origin = 'user'
+  MERGE (r)${arrow(earns, 'out', 'earns')}(p)
+  ON CREATE SET ${createdStamp('earns', "'user'")}
   WITH p, source
   CALL (p, source) {
     WITH p, source WHERE source IS NOT NULL
-    OPTIONAL MATCH (p)-[old:CITES]->(:Source)
+    OPTIONAL MATCH (p)${arrow(cites, 'out', 'old')}(:Source)
     DELETE old
-    MERGE (p)-[cites:CITES]->(source)
+    MERGE (p)${arrow(cites, 'out', 'cites')}(source)
   }
   RETURN collect(p) AS recorded
 }
@@ -120,8 +108,8 @@ RETURN r IS NOT NULL AS roleExists, source IS NOT NULL AS sourceExists, [p IN re
     },
     changes: () => [
       { kind: 'UPSERTED', id, label: 'SALARY' },
-      { kind: 'LINKED', id: record.roleId, label: 'ROLE', from: record.roleId, to: id, type: 'EARNS' },
-      ...(record.sourceId ? [{ kind: 'LINKED' as const, id, label: 'SALARY', from: id, to: record.sourceId, type: 'CITES' }] : []),
+      { kind: 'LINKED', id: record.roleId, label: 'ROLE', from: record.roleId, to: id, type: earns.type },
+      ...(record.sourceId ? [{ kind: 'LINKED' as const, id, label: 'SALARY', from: id, to: record.sourceId, type: cites.type }] : []),
     ],
   };
 }

@@ -36,6 +36,15 @@ export class SalaryWhere {
   period?: SalaryPeriod | null;
 }
 
+/** The arguments of a role's `salaries` and `salariesConnection`: which of its salaries. */
+@ArgsType()
+export class SalaryWhereArgs {
+  @Field(() => SalaryWhere, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  where?: SalaryWhere | null;
+}
+
 @ArgsType()
 export class SalaryStatsArgs {
   @Field(() => ID, { nullable: true })

@@ -1,7 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type';
-import { Role } from '../role/role.type';
-import { Source } from '../source/source.type';
 import { SalaryPeriod, Seniority } from './salary.enums';
 
 @ObjectType({ implements: Node, simpleResolvers: true })
@@ -23,12 +21,6 @@ export class Salary extends Node {
 
   @Field(() => SalaryPeriod)
   period!: SalaryPeriod;
-
-  @Field(() => Role)
-  role!: Role;
-
-  @Field(() => Source, { nullable: true })
-  source?: Source | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -13,7 +13,7 @@ export class SearchArgs {
 
   @Field(() => [NodeLabel], { nullable: true })
   @IsOptional()
-  @ArrayMaxSize(7)
+  @ArrayMaxSize(Object.keys(NodeLabel).length)
   @IsIn(Object.values(NodeLabel), { each: true })
   labels?: NodeLabel[] | null;
 

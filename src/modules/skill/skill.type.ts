@@ -1,10 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Node } from '../node/node.type';
-import { Role } from '../role/role.type';
-import { Bounded, useConnection } from '../../graph/list-bound';
 import { Connection } from '../connection/connection.type';
 
-const REQUIRED_BY = 1000;
 
 @ObjectType({ implements: Node, simpleResolvers: true })
 export class Skill extends Node {
@@ -22,10 +19,6 @@ export class Skill extends Node {
 
   @Field(() => String, { nullable: true, description: 'The ESCO concept URI, for skills imported from ESCO.' })
   escoUri?: string | null;
-
-  @Bounded(REQUIRED_BY)
-  @Field(() => [Role], { deprecationReason: useConnection('requiredByConnection', REQUIRED_BY) })
-  requiredBy!: Role[];
 }
 
 export const SkillConnection = Connection(Skill);

@@ -4,8 +4,9 @@ import { Paginated } from '../connection/connection.inputs';
 import { IsText, NodeInput } from '../node/node.inputs';
 import { TechnologyKind } from './technology.enums';
 
+/** The filters of every list of technologies. */
 @ArgsType()
-class TechnologyFilters {
+export class TechnologyFilters {
   @Field(() => TechnologyKind, { nullable: true })
   @IsOptional()
   @IsIn(Object.values(TechnologyKind))

@@ -1,0 +1,48 @@
+import { MODEL } from './model';
+
+/**
+ * cypher/schema, derived from the model: the files analysts read and run (cypher-shell, `npm run seed`) are
+ * written from here by `npm run schema` and checked in; test/unit/model.test.ts fails when they are stale.
+ */
+
+const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+
+const GENERATED = '// Generated from src/model/model.ts by `npm run schema`; do not edit by hand.';
+
+function constraints(): string {
+  const lines = MODEL.nodeTypes.map(({ label }) => `CREATE CONSTRAINT ${snake(label)}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE;`);
+  return `${GENERATED}
+// Identity: every node carries its domain label plus the shared label Node, and its \`id\` (the kebab-case
+// slug of its name) is unique per label and across the whole graph, so \`node(id:)\`, \`path\` and
+// \`neighborhood\` can find any node through one index.
+CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;
+${lines.join('\n')}
+`;
+}
+
+function indexes(): string {
+  const index = (label: string, properties: string[]) =>
+    `CREATE INDEX ${snake(label)}_${properties.join('_')} IF NOT EXISTS FOR (n:${label}) ON (${properties.map((property) => `n.${property}`).join(', ')});`;
+  const keyset = MODEL.nodeTypes.map(({ label }) => index(label, ['name', 'id']));
+  const declared = MODEL.nodeTypes.flatMap(({ label, indexes = [] }) => indexes.map((properties) => index(label, properties)));
+  const searched = [...new Set(['name', ...MODEL.nodeTypes.flatMap(({ searchable = [] }) => searchable)])];
+  return `${GENERATED}
+// Keyset pagination orders by (name, id): composite range indexes serve both the order and the seek.
+${keyset.join('\n')}
+// Filters the model declares (a technology's kind, a salary's currency, country and year).
+${declared.join('\n')}
+
+// Full-text index behind the \`search\` query: names and descriptive text of every domain label.
+CREATE FULLTEXT INDEX node_search IF NOT EXISTS
+FOR (n:${MODEL.nodeTypes.map(({ label }) => label).join('|')})
+ON EACH [${searched.map((property) => `n.${property}`).join(', ')}];
+
+// Wait until every index is online, so a seed or query that follows can use them.
+CALL db.awaitIndexes(300);
+`;
+}
+
+/** The files of cypher/schema, by name. */
+export function schemaCypherFiles(): Record<string, string> {
+  return { '001-constraints.cypher': constraints(), '002-indexes.cypher': indexes() };
+}

@@ -7,6 +7,8 @@ import { Crosswalk } from '../src/import/crosswalk';
 import { escoDataset } from '../src/import/esco/esco';
 import { onetDataset } from '../src/import/onet/onet';
 import { BadRowsError, Dataset, ImportStoppedError, runImport } from '../src/import/pipeline';
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES } from '../src/errors';
 import { describeProblems, describeSummary, progressLine } from '../src/import/report';
 import { surveyDataset } from '../src/import/so-survey/so-survey';
 import { ImportFileError } from '../src/import/table';
@@ -83,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
     if (!options.dryRun) await runCypherFiles(graph, cypherFiles(defaultCypherDirs(repoRoot).schema));
     const summary = await runImport(graph, dataset, options);
     for (const line of describeProblems(summary.badRows)) console.error(line);
+    for (const line of describeProblems(summary.notices, 'notices')) console.log(`notice: ${line}`);
     for (const line of describeSummary(summary, (Date.now() - started) / 1000)) console.log(line);
     return 0;
   } catch (error) {
@@ -94,6 +97,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof ImportStoppedError) {
       console.error(error.message);
       return STOPPED_STATUS;
+    }
+    if (error instanceof GraphQLError && error.extensions.code === ERROR_CODES.SERVICE_UNAVAILABLE) {
+      console.error(`Import refused: no Neo4j answers at ${graphConnection(readConfig()).uri}; start one (npm start, or npm run neo4j:start) or set NEO4J_URI`);
+      return 1;
     }
     throw error;
   } finally {

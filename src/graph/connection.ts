@@ -12,7 +12,8 @@ import { shape } from './shape';
 
 export type SortDirection = 'ASC' | 'DESC';
 
-type CursorKey = [string, string];
+/** (name, id), and in a ranked page first the rank: (name, id, rank). */
+type CursorKey = [string, string] | [string, string, number];
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
@@ -40,8 +41,9 @@ export function decodeCursor(cursor: string): CursorKey {
   }
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === 2 && key.every((part) => typeof part === 'string')) {
-      return key as CursorKey;
+    if (Array.isArray(key) && typeof key[0] === 'string' && typeof key[1] === 'string') {
+      if (key.length === 2) return key as CursorKey;
+      if (key.length === 3 && Number.isSafeInteger(key[2])) return key as CursorKey;
     }
   } catch {
     // fall through to the error below
@@ -57,10 +59,23 @@ export function decodeCursor(cursor: string): CursorKey {
  */
 export function keysetConditions(node: string, params: CypherParams, direction: SortDirection, after: string | null | undefined): string[] {
   if (!after) return [`${node}.id IS NOT NULL`, `${node}.name IS NOT NULL`];
-  const [name, id] = decodeCursor(after);
+  const [name, id, rank] = decodeCursor(after);
+  if (rank !== undefined) throw badArgument('after', 'after is a cursor of a page in another order: start again from the first page');
   const op = direction === 'ASC' ? '>' : '<';
   const nameParam = params.add(name);
   return [`${node}.id IS NOT NULL`, `${node}.name ${op}= ${nameParam}`, `(${node}.name ${op} ${nameParam} OR ${node}.id ${op} ${params.add(id)})`];
+}
+
+/**
+ * The conditions of a ranked page (most first, then by name and id) past a cursor: a rank is counted per
+ * node, so no index serves it; each page counts every candidate's rank again.
+ */
+function rankedKeysetConditions(node: string, rank: string, params: CypherParams, after: string | null | undefined): string[] {
+  if (!after) return [];
+  const [name, id, afterRank] = decodeCursor(after);
+  if (afterRank === undefined) throw badArgument('after', 'after is a cursor of a page in another order: start again from the first page');
+  const rankParam = params.addInt(afterRank);
+  return [`(${rank} < ${rankParam} OR (${rank} = ${rankParam} AND (${node}.name > ${params.add(name)} OR (${node}.name = ${params.add(name)} AND ${node}.id > ${params.add(id)}))))`];
 }
 
 /** Which nodes a paginated list holds: the node variable is `n`. */
@@ -76,6 +91,8 @@ export interface PageSelection {
 /** A concept's paginated list: its selection, built with the query's parameters, and the page asked for. */
 export interface PageQuery {
   select: (query: { params: CypherParams }) => PageSelection;
+  /** Orders by this count of `n` (a Cypher expression), most first, then by name and id: a ranking such as "most used". */
+  rank?: (node: string) => string;
   direction: SortDirection;
   first: number;
   after?: string | null;
@@ -109,7 +126,6 @@ export function compileConnection(
 ): string {
   const query = { ...page.select({ params }), ...page };
   const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
-  const pageConditions = [...query.conditions, ...keysetConditions('n', params, query.direction, query.after)];
   const connectionFields = Object.values(tree.fieldsByTypeName[types.connection] ?? {});
   const nodeSelections = connectionFields
     .filter((field) => field.name === 'edges')
@@ -120,30 +136,34 @@ export function compileConnection(
     ? `CALL () { ${query.match} ${where(query.conditions)} RETURN count(n) AS totalCount }`
     : 'WITH null AS totalCount';
   const first = params.addInt(query.first);
-  const order = [...(query.equalKeys ?? []), 'name', 'id'].map((key) => `n.${key} ${query.direction}`).join(', ');
+  const limit = params.addInt(query.first + 1);
+  const pageClauses = query.rank
+    ? `${query.match} ${where([...query.conditions, ...keysetConditions('n', params, 'ASC', null)])}
+  WITH n, ${query.rank('n')} AS rank
+  ${where(rankedKeysetConditions('n', 'rank', params, query.after))}
+  WITH n, rank ORDER BY rank DESC, n.name, n.id LIMIT ${limit}
+  WITH collect({n: n, key: [n.name, n.id, rank]}) AS page`
+    : `${query.match} ${where([...query.conditions, ...keysetConditions('n', params, query.direction, query.after)])}
+  WITH n ORDER BY ${[...(query.equalKeys ?? []), 'name', 'id'].map((key) => `n.${key} ${query.direction}`).join(', ')} LIMIT ${limit}
+  WITH collect({n: n, key: [n.name, n.id]}) AS page`;
   return `${total}
 CALL () {
-  ${query.match} ${where(pageConditions)}
-  WITH n ORDER BY ${order} LIMIT ${params.addInt(query.first + 1)}
-  WITH collect(n) AS page
-  RETURN [n IN page[..${first}] | {key: [n.name, n.id], nodes: ${projectNodes(nodeSelections)}}] AS rows,
+  ${pageClauses}
+  RETURN [row IN page[..${first}] | row.key] AS keys, [n IN [row IN page[..${first}] | row.n] | ${projectNodes(nodeSelections)}] AS nodes,
     size(page) > ${first} AS hasNextPage
 }
-RETURN totalCount, rows, hasNextPage`;
-}
-
-interface PageRow {
-  key: CursorKey;
-  nodes: Record<string, unknown>;
+RETURN totalCount, keys, nodes, hasNextPage`;
 }
 
 /** Turns the query's answer into the connection object the client asked for. */
 export function connectionResult(
   tree: ResolveTree,
   types: ConnectionTypes,
-  answer: { totalCount: unknown; rows: unknown; hasNextPage: unknown },
+  answer: { totalCount: unknown; keys: unknown; nodes: unknown; hasNextPage: unknown },
 ): Record<string, unknown> {
-  const page = answer.rows as PageRow[];
+  const keys = answer.keys as CursorKey[];
+  const nodes = answer.nodes as Record<string, unknown>[];
+  const page = keys.map((key, index) => ({ key, nodes: nodes[index] }));
   const last = page[page.length - 1];
   return shape(tree, types.connection, (field) => {
     switch (field.name) {

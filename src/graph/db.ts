@@ -108,7 +108,7 @@ export class Db {
       params.use(selection.expression('connection nodes', (projection) => projection.mapByAlias(types.node, nodeSelections, { node: 'n' }))),
     );
     const [answer] = await this.read(cypher, params.values);
-    return this.spent(info, selection, connectionResult(selection.tree, types, answer as { totalCount: unknown; rows: unknown; hasNextPage: unknown }));
+    return this.spent(info, selection, connectionResult(selection.tree, types, answer as { totalCount: unknown; keys: unknown; nodes: unknown; hasNextPage: unknown }));
   }
 
   /** The rows `query` returns, each re-keyed by response name (its columns are named after the fields). */

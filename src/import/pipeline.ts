@@ -10,9 +10,12 @@ import { readHeader, RowError, RowProblem, TableFile, tableRows } from './table'
  * batches, each in its own transaction, between the Source marked incomplete and the Source marked complete.
  */
 
+/** Reports something read differently from what the file says, which is not an error (e.g. an unknown country kept as ZZ). */
+export type Notice = (column: string, reason: string) => void;
+
 export interface Table<Row extends ImportRow = ImportRow> extends TableFile {
   /** One row of the file -> the rows it writes (none: nothing to import from it). Throws RowError. */
-  map(values: Record<string, string>, line: number): Row[];
+  map(values: Record<string, string>, line: number, notice: Notice): Row[];
   /** Called in the validation pass with each good row: where a dataset gathers what later tables and derived writes need. */
   observe?(rows: Row[], values: Record<string, string>, line: number): void;
 }
@@ -29,6 +32,8 @@ export interface Dataset {
   writes: Write[];
   /** Checks that need the whole validated input or the graph (e.g. the crosswalk's team roles exist). */
   check?(graph: Graph): Promise<RowProblem[]>;
+  /** Called once the validation pass has read every file: what it read differently (duplicates settled, absent occupations). */
+  notices?(graph: Graph): Promise<RowProblem[]>;
 }
 
 export interface ImportOptions {
@@ -56,6 +61,8 @@ export interface ImportSummary {
   /** Rows that are valid but carry nothing to import (e.g. a respondent without a salary or a mapped role). */
   rowsWithoutData: number;
   badRows: RowProblem[];
+  /** What was read differently from what the file says, and why: counted and shown, never refused. */
+  notices: RowProblem[];
   /** Time of the validation pass (reading every file once, and the checks). */
   validationSeconds: number;
   /** Per write step: what it wrote (a dry run: how many rows it would write, counted as `planned`). */
@@ -79,7 +86,11 @@ function problemOf(error: unknown, file: string, line: number): RowProblem {
 }
 
 /** The good rows of a table with what they map to; bad rows go to `onProblem`. */
-async function* mappedRows(table: Table, onProblem: (problem: RowProblem) => void): AsyncGenerator<{ rows: ImportRow[]; values: Record<string, string>; line: number }> {
+async function* mappedRows(
+  table: Table,
+  onProblem: (problem: RowProblem) => void,
+  onNotice: (problem: RowProblem) => void = () => undefined,
+): AsyncGenerator<{ rows: ImportRow[]; values: Record<string, string>; line: number }> {
   for await (const { line, values, fieldCountProblem } of tableRows(table)) {
     if (fieldCountProblem) {
       onProblem(fieldCountProblem);
@@ -87,7 +98,7 @@ async function* mappedRows(table: Table, onProblem: (problem: RowProblem) => voi
     }
     let rows: ImportRow[];
     try {
-      rows = table.map(values, line);
+      rows = table.map(values, line, (column, reason) => onNotice({ file: table.file, line, column, reason }));
     } catch (error) {
       onProblem(problemOf(error, table.file, line));
       continue;
@@ -116,13 +127,14 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
   for (const table of dataset.tables) await readHeader(table);
 
   const badRows: RowProblem[] = [];
+  const notices: RowProblem[] = [];
   /** Per table, the rows its good lines map to: what its write step will write. */
   const tableRowCounts = new Map<Table, number>();
   let goodLines = 0;
   let rowsWithoutData = 0;
   for (const table of dataset.tables) {
     let count = 0;
-    for await (const { rows, values, line } of mappedRows(table, (problem) => badRows.push(problem))) {
+    for await (const { rows, values, line } of mappedRows(table, (problem) => badRows.push(problem), (notice) => notices.push(notice))) {
       goodLines += 1;
       count += rows.length;
       if (rows.length === 0) rowsWithoutData += 1;
@@ -131,6 +143,7 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
     tableRowCounts.set(table, count);
   }
   const rowsRead = goodLines + badRows.length;
+  notices.push(...((await dataset.notices?.(graph)) ?? []));
   badRows.push(...((await dataset.check?.(graph)) ?? []));
   if (badRows.length > 0 && !options.skipBadRows) throw new BadRowsError(badRows);
 
@@ -139,6 +152,7 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
     rowsRead,
     rowsWithoutData,
     badRows,
+    notices,
     validationSeconds: secondsSince(validationStarted),
     written: [],
     dryRun: options.dryRun,

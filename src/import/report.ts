@@ -18,9 +18,9 @@ export function progressLine(out: NodeJS.WriteStream, started = Date.now()): ((d
   };
 }
 
-export function describeProblems(problems: ImportSummary['badRows']): string[] {
+export function describeProblems(problems: ImportSummary['badRows'], what = 'bad rows'): string[] {
   const lines = problems.slice(0, PROBLEMS_SHOWN).map(describeProblem);
-  if (problems.length > PROBLEMS_SHOWN) lines.push(`… and ${problems.length - PROBLEMS_SHOWN} more bad rows`);
+  if (problems.length > PROBLEMS_SHOWN) lines.push(`… and ${problems.length - PROBLEMS_SHOWN} more ${what}`);
   return lines;
 }
 
@@ -34,7 +34,7 @@ export function describeSummary(summary: ImportSummary, seconds: number): string
   const lines = [
     `${summary.dryRun ? 'Dry run (nothing written)' : 'Imported'}: ${source.name} (source ${source.id}, version ${source.version})`,
     `  validated in ${summary.validationSeconds.toFixed(1)} s`,
-    `  rows read ${summary.rowsRead.toLocaleString('en')}, bad ${summary.badRows.length}, without data to import ${summary.rowsWithoutData}, in ${seconds.toFixed(1)} s (${Math.round(summary.rowsRead / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s), peak RSS ${peakRssMb()} MB`,
+    `  rows read ${summary.rowsRead.toLocaleString('en')}, bad ${summary.badRows.length}, notices ${summary.notices.length}, without data to import ${summary.rowsWithoutData}, in ${seconds.toFixed(1)} s (${Math.round(summary.rowsRead / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s), peak RSS ${peakRssMb()} MB`,
   ];
   for (const step of summary.written) {
     if (summary.dryRun) {

@@ -1,5 +1,5 @@
 import { arrow, createdStamp, nodeStamp } from '../model/cypher';
-import { cites, RelationshipDeclaration } from '../model/model';
+import { cites, MODEL, RelationshipDeclaration } from '../model/model';
 
 /**
  * The Cypher of every import write. Each statement takes a batch as `$rows` (plus `$source`, the id of the
@@ -122,6 +122,38 @@ SET r.source = coalesce(r.source, $source), r.origin = coalesce(r.origin, $origi
 SET r += row.props
 RETURN 0 AS nodesCreated, 0 AS nodesUpdated, 0 AS nodesTouched, ${RELATIONSHIP_COUNTS}`,
     relationships: `${type} relationships`,
+  };
+}
+
+/**
+ * Merges each node of `label` with id `row.from` into the node with id `row.to` (both existing): every
+ * relationship the model lets such a node have moves to the kept node (a relationship it already has keeps
+ * its properties), then the merged node is deleted. Derived from the model, so a new relationship type moves too.
+ */
+export function mergeNodesStatement(label: ImportLabel): ImportStatement {
+  // Each relationship end a node of `label` can be, as a pattern from that node.
+  const patterns = MODEL.relationships.flatMap(({ type, from, to }) => [
+    ...(from === label || from === 'Node' ? [(end: string, rel: string) => `(${end})-[${rel}:${type}]->(other)`] : []),
+    ...(to === label || to === 'Node' ? [(end: string, rel: string) => `(other)-[${rel}:${type}]->(${end})`] : []),
+  ]);
+  const moves = patterns.map(
+    (pattern, index) => `CALL (merged, kept) {
+  MATCH ${pattern('merged', 'r')}
+  MERGE ${pattern('kept', 'moved')}
+  ON CREATE SET moved = properties(r)
+  DELETE r
+  RETURN count(r) AS moved${index}
+}`,
+  );
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (merged:${label} {id: row.from}), (kept:${label} {id: row.to})
+${moves.join('\n')}
+DETACH DELETE merged
+// Aggregated first: constants beside an aggregate would be grouping keys, and no row would come back when nothing merges.
+WITH count(kept) AS mergedNodes
+RETURN 0 AS nodesCreated, mergedNodes AS nodesUpdated, mergedNodes AS nodesTouched, 0 AS relationshipsCreated, 0 AS relationshipsUpdated, 0 AS relationshipsTouched`,
+    nodes: `${label} nodes merged into their catalogue entry`,
   };
 }
 

@@ -16,6 +16,10 @@ export interface TableFile {
   format: TableFormat;
   /** The columns the importer reads; a file may have more (ESCO v1.2 adds some), never fewer. */
   columns: readonly string[];
+  /** Groups of columns of which a release has at least one (the survey's YearsCodePro until 2024, WorkExp from 2025). */
+  oneOfColumns?: readonly (readonly string[])[];
+  /** Columns read when a release has them (O*NET's In Demand, from 27.1); a missing one reads as empty. */
+  optionalColumns?: readonly string[];
 }
 
 export interface TableRow {
@@ -83,11 +87,14 @@ function countNewlines(values: string[]): number {
 
 /** Refuses a header that lacks a column the importer reads, naming what was expected and what was found. */
 export function checkHeader(table: TableFile, found: string[]): void {
-  const missing = table.columns.filter((column) => !found.includes(column));
+  const missing = [
+    ...table.columns.filter((column) => !found.includes(column)),
+    ...(table.oneOfColumns ?? []).filter((group) => !group.some((column) => found.includes(column))).map((group) => group.join(' or ')),
+  ];
   if (missing.length > 0) {
     throw new ImportFileError(
       `${table.file}:1: wrong header: missing ${missing.map((column) => `"${column}"`).join(', ')}; ` +
-        `expected the columns ${table.columns.join(', ')}; found ${found.join(', ') || 'nothing'}`,
+        `expected the columns ${[...table.columns, ...(table.oneOfColumns ?? []).map((group) => group.join(' or '))].join(', ')}; found ${found.join(', ') || 'nothing'}`,
     );
   }
 }

@@ -26,6 +26,23 @@ export function derivedRelationCall(relation: DerivedRelationDeclaration, patter
   return `CALL (${bound}) {\n    ${branches.join('\n    UNION\n    ')}\n  }`;
 }
 
+/**
+ * Cypher expression: how many distinct nodes of the derived relation's start label reach node variable `node`
+ * through its paths (how many roles work with a technology).
+ */
+export function derivedRelationCountTo(relation: DerivedRelationDeclaration, node: string): string {
+  const branches = relation.paths.map((path) => {
+    const hops = path.map((hop, index) => `${index === 0 ? '' : '()'}${arrow(hop)}`).join('');
+    return `MATCH (counted:${relation.from})${hops}(${node}) RETURN counted`;
+  });
+  return `COUNT { ${branches.join(' UNION ')} }`;
+}
+
+/** Cypher expression: how many nodes reach node variable `node` through `relation` (how many roles require a skill). */
+export function relationshipCountTo(relation: RelationshipDeclaration, node: string): string {
+  return `COUNT { (:${relation.from})${arrow(relation)}(${node}) }`;
+}
+
 /** The ends a relationship type joins, as `link` checks them. */
 export interface RelationEnds {
   from: string;

@@ -147,6 +147,7 @@ const USE_PROPERTIES: Record<string, PropertyDeclaration> = {
   hot: { type: 'Boolean', description: 'O*NET: a hot technology (frequently in job postings).' },
   inDemand: { type: 'Boolean', description: 'O*NET: in demand for this occupation.' },
   source: { type: 'String', description: 'Id of the Source the relationship comes from.' },
+  answered: { type: 'Int', description: "Survey: how many of the role's respondents answered the question that names it (the share's denominator)." },
 };
 
 export const hasResponsibility = declareRelationship({

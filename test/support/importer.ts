@@ -25,7 +25,7 @@ export function runImporter(args: string[]): Promise<ImporterResult> {
 
 /** A copy of a fixture folder in a temporary folder, with `edit` applied to the named file's text. */
 export function editedCopy(fixture: string, file: string, edit: (text: string) => string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kg-import-${fixture}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `kg-import-${fixture.replace(/\//g, "-")}-`));
   fs.cpSync(path.join(FIXTURES, fixture), dir, { recursive: true });
   const target = path.join(dir, file);
   fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));

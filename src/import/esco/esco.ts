@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { slug } from '../../modules/slug';
 import { Crosswalk } from '../crosswalk';
-import { FirstSeen, oneOf, optional, required } from '../fields';
-import { Dataset, Table } from '../pipeline';
+import { LatestVersions, oneOf, optional, required } from '../fields';
+import { Dataset, Notice, Table } from '../pipeline';
 import { fileDate } from '../provenance';
 import { nodesStatement, NodeRow, relationshipsStatement, RelationshipRow } from '../statements';
 import { mapsTo, requires } from '../../model/model';
@@ -33,6 +33,19 @@ export function escoId(uri: string, kind: 'occupation' | 'skill', column: string
 
 const LEVELS = { essential: 'ESSENTIAL', optional: 'OPTIONAL' } as const;
 
+/**
+ * An ISCO-08 unit group, four digits. ESCO v1.1 publishes the armed forces' groups without their leading
+ * zero (`110` for 0110, as its own ISCOGroups_en.csv does not): three digits are padded, with a notice.
+ */
+function iscoUnitGroup(value: string, notice: Notice): string {
+  if (/^\d{3}$/.test(value)) {
+    notice('iscoGroup', `"${value}" read as the ISCO-08 unit group "0${value}"`);
+    return `0${value}`;
+  }
+  if (!/^\d{4}$/.test(value)) throw new RowError('iscoGroup', `"${value}" is not a four-digit ISCO-08 unit group`);
+  return value;
+}
+
 /** "v1.2.0" from a folder such as "ESCO dataset - v1.2.0 - classification - en - csv". */
 function versionFromPath(dir: string): string | undefined {
   return /\bv\d+(?:\.\d+)+\b/.exec(path.resolve(dir))?.[0];
@@ -41,33 +54,34 @@ function versionFromPath(dir: string): string | undefined {
 export function escoDataset(dir: string, crosswalk: Crosswalk, version = versionFromPath(dir)): Dataset {
   if (!version) throw new ImportFileError(`${dir}: no ESCO version in the folder's name (such as v1.2.0): give it with --version`);
   const file = (name: string) => path.join(dir, name);
-  const occupationUris = new FirstSeen();
-  const skillUris = new FirstSeen();
+  const occupationUris = new LatestVersions();
+  const skillUris = new LatestVersions();
 
   const occupations: Table<NodeRow> = {
     file: file(ESCO_FILES.occupations),
     format: 'csv',
     columns: ['conceptUri', 'preferredLabel', 'iscoGroup', 'description'],
-    map(values, line) {
+    optionalColumns: ['modifiedDate'],
+    map(values, line, notice) {
       const uri = required(values, 'conceptUri');
       const id = escoId(uri, 'occupation', 'conceptUri');
-      occupationUris.check(uri, line, 'conceptUri');
-      const iscoGroup = required(values, 'iscoGroup');
-      if (!/^\d{4}$/.test(iscoGroup)) throw new RowError('iscoGroup', `"${iscoGroup}" is not a four-digit ISCO-08 unit group`);
+      if (!occupationUris.isChosen(uri, line)) return [];
+      const iscoGroup = iscoUnitGroup(required(values, 'iscoGroup'), notice);
       const props = { name: required(values, 'preferredLabel'), summary: optional(values, 'description'), escoUri: uri, iscoGroup };
       return [{ id, props }];
     },
-    observe: (_rows, values, line) => occupationUris.add(values.conceptUri.trim(), line),
+    observe: (_rows, values, line) => occupationUris.offer(values.conceptUri.trim(), optional(values, 'modifiedDate') ?? '', line),
   };
 
   const skills: Table<NodeRow> = {
     file: file(ESCO_FILES.skills),
     format: 'csv',
     columns: ['conceptUri', 'skillType', 'reuseLevel', 'preferredLabel', 'description'],
+    optionalColumns: ['modifiedDate'],
     map(values, line) {
       const uri = required(values, 'conceptUri');
       const id = escoId(uri, 'skill', 'conceptUri');
-      skillUris.check(uri, line, 'conceptUri');
+      if (!skillUris.isChosen(uri, line)) return [];
       const props = {
         name: required(values, 'preferredLabel'),
         description: optional(values, 'description'),
@@ -77,7 +91,7 @@ export function escoDataset(dir: string, crosswalk: Crosswalk, version = version
       };
       return [{ id, props }];
     },
-    observe: (_rows, values, line) => skillUris.add(values.conceptUri.trim(), line),
+    observe: (_rows, values, line) => skillUris.offer(values.conceptUri.trim(), optional(values, 'modifiedDate') ?? '', line),
   };
 
   const relations: Table<RelationshipRow> = {
@@ -118,6 +132,11 @@ export function escoDataset(dir: string, crosswalk: Crosswalk, version = version
         statement: relationshipsStatement(mapsTo),
       },
     ],
-    check: (graph) => crosswalk.occupationProblems(graph, 'esco', occupationUris, ESCO_FILES.occupations),
+    notices: async () => [
+      ...occupationUris.settle(occupations.file, 'conceptUri'),
+      ...skillUris.settle(skills.file, 'conceptUri'),
+      ...crosswalk.absentOccupations('esco', occupationUris, ESCO_FILES.occupations),
+    ],
+    check: (graph) => crosswalk.missingRoles(graph, 'esco'),
   };
 }

@@ -6,7 +6,7 @@ import { Dataset, Table } from '../pipeline';
 import { fileDate } from '../provenance';
 import { linkedNodesStatement, LinkedNodeRow, nodesStatement, NodeRow, relationshipsStatement, RelationshipRow } from '../statements';
 import { hasResponsibility, mapsTo, uses } from '../../model/model';
-import { TechnologyCatalog, technologyId } from '../technologies';
+import { NamedTechnologies, technologyWrites } from '../technologies';
 import { ImportFileError, RowError } from '../table';
 import { technologyKind } from './technology-kinds';
 
@@ -36,7 +36,9 @@ function versionFromPath(dir: string): string | undefined {
   return match ? `${match[1]}.${match[2]}` : undefined;
 }
 
-function yesNo(values: Record<string, string>, column: string): boolean {
+/** Y or N; null when the release has no such column (In Demand, before O*NET 27.1). */
+function yesNo(values: Record<string, string>, column: string): boolean | null {
+  if (values[column] === undefined) return null;
   return oneOf(values, column, ['Y', 'N'] as const) === 'Y';
 }
 
@@ -45,7 +47,7 @@ export function onetDataset(dir: string, crosswalk: Crosswalk, version = version
   const file = (name: string) => path.join(dir, name);
   const occupationCodes = new FirstSeen();
   const taskIds = new FirstSeen();
-  const technologies = new TechnologyCatalog();
+  const technologies = new NamedTechnologies();
 
   /** The SOC code of a row of tasks or technologies: one of Occupation Data's. */
   const knownOccupation = (values: Record<string, string>): string => {
@@ -84,10 +86,11 @@ export function onetDataset(dir: string, crosswalk: Crosswalk, version = version
   const technologySkills: Table<RelationshipRow> = {
     file: file(ONET_FILES.technologies),
     format: 'tsv',
-    columns: [SOC_CODE, 'Example', 'Commodity Code', 'Commodity Title', 'Hot Technology', 'In Demand'],
+    columns: [SOC_CODE, 'Example', 'Commodity Code', 'Commodity Title', 'Hot Technology'],
+    optionalColumns: ['In Demand'],
     map(values) {
       const from = knownOccupation(values);
-      const to = technologyId(required(values, 'Example'));
+      const to = technologies.idOf(required(values, 'Example'));
       required(values, 'Commodity Title');
       return [{ from, to, props: { hot: yesNo(values, 'Hot Technology'), inDemand: yesNo(values, 'In Demand') } }];
     },
@@ -113,12 +116,13 @@ export function onetDataset(dir: string, crosswalk: Crosswalk, version = version
     writes: [
       { table: occupations, statement: nodesStatement('Role', 'owned') },
       { table: tasks, statement: linkedNodesStatement(hasResponsibility, 'owned') },
-      { derived: () => technologies.rows(), statement: nodesStatement('Technology', 'shared') },
+      ...technologyWrites(technologies),
       { table: technologySkills, statement: relationshipsStatement(uses) },
       { derived: () => crosswalk.occupationLinks('onet', occupationCodes, onetId), statement: relationshipsStatement(mapsTo) },
     ],
+    notices: async () => crosswalk.absentOccupations('onet', occupationCodes, ONET_FILES.occupations),
     async check(graph) {
-      return [...(await crosswalk.occupationProblems(graph, 'onet', occupationCodes, ONET_FILES.occupations)), ...(await technologies.conflicts(graph))];
+      return [...(await crosswalk.missingRoles(graph, 'onet')), ...(await technologies.conflicts(graph))];
     },
   };
 }

@@ -1,7 +1,8 @@
 import { TechnologyKind } from '../../modules/technology/technology.enums';
 
 /**
- * The one table from O*NET's commodity titles (UNSPSC software classes) to the model's TechnologyKind.
+ * The table from O*NET's commodity titles (UNSPSC software classes) to the model's TechnologyKind: the
+ * kind of a technology the catalogue (cypher/import/technologies.csv) does not list, which comes first.
  * A commodity title not listed here is an APPLICATION: most of O*NET's software classes are end-user
  * applications (accounting, graphics, office suites), so that is the kind of the unlisted ones.
  */
@@ -16,6 +17,7 @@ export const COMMODITY_KINDS: Readonly<Record<string, TechnologyKind>> = {
   'Database management system software': TechnologyKind.DATABASE,
   'Data base management system software': TechnologyKind.DATABASE,
   'Data base user interface and query software': TechnologyKind.DATABASE,
+  'Object oriented data base management software': TechnologyKind.DATABASE,
   'Development environment software': TechnologyKind.TOOL,
   'Program testing software': TechnologyKind.TOOL,
   'Configuration management software': TechnologyKind.TOOL,

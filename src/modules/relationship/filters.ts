@@ -5,7 +5,7 @@ import { FieldFilter } from '../../model/model';
 import { Paginated } from '../connection/connection.inputs';
 import { SalaryFilter, salaryConditionList } from '../salary/salary.cypher';
 import { SalaryWhereArgs } from '../salary/salary.inputs';
-import { TechnologiesArgs, TechnologyFilters } from '../technology/technology.inputs';
+import { TechnologyFilters, TechnologyKindPageArgs } from '../technology/technology.inputs';
 
 /** What a relationship field's filter (model.ts `filter`) takes as arguments, and the conditions it puts on the related node. */
 export interface FilterImplementation {
@@ -22,7 +22,7 @@ class SalariesPageArgs extends Paginated(SalaryWhereArgs) {}
 export const FIELD_FILTERS: Record<FieldFilter, FilterImplementation> = {
   technologyKind: {
     args: TechnologyFilters,
-    pageArgs: TechnologiesArgs,
+    pageArgs: TechnologyKindPageArgs,
     conditions: (node, args, params) => (args.kind ? [`${node}.kind = ${params.add(args.kind)}`] : []),
   },
   salaryWhere: {

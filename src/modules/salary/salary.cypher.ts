@@ -14,9 +14,14 @@ export interface SalaryFilter {
   year?: number | null;
   seniority?: string | null;
   period?: string | null;
+  remoteWork?: string | null;
+  orgSize?: string | null;
 }
 
-const FILTER_FIELDS = ['country', 'currency', 'year', 'seniority', 'period'] as const;
+const FILTER_FIELDS = ['country', 'currency', 'year', 'seniority', 'period', 'remoteWork', 'orgSize'] as const;
+
+/** ISO 3166's code for an unknown territory: a salary whose country the dataset does not tell (the survey's "Nomadic"). */
+export const UNKNOWN_COUNTRY = 'ZZ';
 
 /** Equality conditions on salary variable `salary` for the filter's fields that are set. */
 export function salaryConditionList(salary: string, filter: SalaryFilter | null | undefined, params: CypherParams): string[] {
@@ -30,6 +35,15 @@ const GROUP_KEY: Record<SalaryGroupBy, string> = {
   COUNTRY: 's.country',
   YEAR: 'toString(s.year)',
   ROLE: 'r.id',
+  REMOTE_WORK: 's.remoteWork',
+  ORG_SIZE: 's.orgSize',
+};
+
+/** Salaries in no group of a grouping: without the property grouped by, or of an unknown country. */
+const UNGROUPED: Partial<Record<SalaryGroupBy, string>> = {
+  COUNTRY: `s.country <> '${UNKNOWN_COUNTRY}'`,
+  REMOTE_WORK: 's.remoteWork IS NOT NULL',
+  ORG_SIZE: 's.orgSize IS NOT NULL',
 };
 
 /** Statistics per (group key, currency, period): amounts in different currencies or periods never meet. */
@@ -37,6 +51,7 @@ export function salaryStats({ groupBy, roleId, where }: SalaryStatsArgs): Cypher
   return ({ params }) => {
     const conditions = salaryConditionList('s', where, params);
     if (roleId) conditions.push(`r.id = ${params.add(roleId)}`);
+    if (UNGROUPED[groupBy]) conditions.push(UNGROUPED[groupBy]);
     return `MATCH (r:Role)${arrow(earns)}(s:Salary)
 ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
 WITH ${GROUP_KEY[groupBy]} AS key, s

@@ -20,5 +20,7 @@ export enum SalaryGroupBy {
   COUNTRY = 'COUNTRY',
   YEAR = 'YEAR',
   ROLE = 'ROLE',
+  REMOTE_WORK = 'REMOTE_WORK',
+  ORG_SIZE = 'ORG_SIZE',
 }
 registerEnumType(SalaryGroupBy, { name: 'SalaryGroupBy' });

@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { IsNodeId } from '../node/node.inputs';
+import { IsNodeId, IsText } from '../node/node.inputs';
 import { SalaryGroupBy, SalaryPeriod, Seniority } from './salary.enums';
 
 export const MIN_YEAR = 1950;
@@ -34,6 +34,16 @@ export class SalaryWhere {
   @IsOptional()
   @IsIn(Object.values(SalaryPeriod))
   period?: SalaryPeriod | null;
+
+  @Field(() => String, { nullable: true, description: 'Survey: remote, hybrid or in person, as that year\'s survey words it.' })
+  @IsOptional()
+  @IsText()
+  remoteWork?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Survey: the size of the organisation, as that year\'s survey words it.' })
+  @IsOptional()
+  @IsText()
+  orgSize?: string | null;
 }
 
 /** The arguments of a role's `salaries` and `salariesConnection`: which of its salaries. */

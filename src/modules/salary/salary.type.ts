@@ -21,6 +21,12 @@ export class Salary extends Node {
 
   @Field(() => SalaryPeriod)
   period!: SalaryPeriod;
+
+  @Field(() => String, { nullable: true, description: 'Survey: remote, hybrid or in person, as that year\'s survey words it.' })
+  remoteWork?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Survey: the size of the organisation, as that year\'s survey words it (e.g. "20 to 99 employees").' })
+  orgSize?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })

@@ -4,10 +4,10 @@ import { Context } from '../../context';
 import { Projected } from '../../graph/db';
 import { upsertNode } from '../../graph/upsert';
 import { idFor } from '../node/node.inputs';
-import { SkillInput } from './skill.inputs';
+import { skillsPage } from './skill.cypher';
+import { SkillInput, SkillsArgs } from './skill.inputs';
 import { Skill, SkillConnection } from './skill.type';
-import { everyNode, everyNodePage, ROOT_LIST_BOUND } from '../node/node.cypher';
-import { PageArgs } from '../connection/connection.inputs';
+import { everyNode, ROOT_LIST_BOUND } from '../node/node.cypher';
 import { Bounded, useConnection } from '../../graph/list-bound';
 
 @Resolver(() => Skill)
@@ -19,8 +19,8 @@ export class SkillResolver {
   }
 
   @Query(() => SkillConnection)
-  skillsConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
-    return db.page(info, everyNodePage('Skill', args));
+  skillsConnection(@Args() args: SkillsArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
+    return db.page(info, skillsPage(args));
   }
 
   @Authorized('editor')

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional } from 'class-validator';
-import { ArgsType, Field, InputType } from 'type-graphql';
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
 import { Paginated } from '../connection/connection.inputs';
 import { IsText, NodeInput } from '../node/node.inputs';
 import { TechnologyKind } from './technology.enums';
@@ -13,9 +13,29 @@ export class TechnologyFilters {
   kind?: TechnologyKind | null;
 }
 
-/** The `technologies` list's arguments: its filters, then the page. */
+/** A page of technologies of one kind: Role.technologiesConnection's arguments. */
 @ArgsType()
-export class TechnologiesArgs extends Paginated(TechnologyFilters) {}
+export class TechnologyKindPageArgs extends Paginated(TechnologyFilters) {}
+
+export enum TechnologyOrderBy {
+  NAME_ASC = 'NAME_ASC',
+  USERS_DESC = 'USERS_DESC',
+}
+registerEnumType(TechnologyOrderBy, {
+  name: 'TechnologyOrderBy',
+  valuesConfig: { USERS_DESC: { description: 'Most used first: by how many roles work with it (directly or through a responsibility), then by name.' } },
+});
+
+@ArgsType()
+class TechnologyListFilters extends TechnologyFilters {
+  @Field(() => TechnologyOrderBy, { nullable: true, defaultValue: TechnologyOrderBy.NAME_ASC })
+  @IsIn(Object.values(TechnologyOrderBy))
+  orderBy: TechnologyOrderBy = TechnologyOrderBy.NAME_ASC;
+}
+
+/** The `technologies` list's arguments: its filters and order, then the page. */
+@ArgsType()
+export class TechnologiesArgs extends Paginated(TechnologyListFilters) {}
 
 @InputType()
 export class TechnologyInput extends NodeInput {

@@ -5,6 +5,7 @@ import { graphConnection, readConfig } from '../src/config';
 import { Graph } from '../src/graph/driver';
 import { createLogger } from '../src/http/observability';
 import { buildServer } from '../src/server';
+import { OURS_SERVER_SETTINGS } from './editor-token';
 import { openSharedState } from '../src/shared-state';
 
 /**
@@ -21,12 +22,7 @@ import { openSharedState } from '../src/shared-state';
 async function main(): Promise<void> {
   const config = readConfig({
     ...process.env,
-    DEBUG_EXTENSIONS: 'true',
-    RATE_LIMIT_REQUESTS: '100000000',
-    RATE_LIMIT_COST: '1000000000',
-    MAX_QUERY_COST: '100000000',
-    MAX_RESULT_ITEMS: '10000000',
-    MAX_RESULT_BYTES: '1000mb',
+    ...OURS_SERVER_SETTINGS,
   });
   const logger = createLogger(
     process.env.LOG_LEVEL || 'silent',

@@ -14,7 +14,7 @@ import { startLocalRedis, stopLocalRedis } from '../scripts/processes/local-redi
 import { buildServer } from '../src/server';
 import { datasetState, GENERATOR_VERSION, loadSynthetic, planFor, roleId, technologyId } from '../scripts/synthetic';
 import { CapturedQuery, decodeParams, encodeParams } from './raw-server';
-import { editorHeaders } from './editor-token';
+import { editorHeaders, OURS_SERVER_SETTINGS } from './editor-token';
 import { Shape, shapes, Variables } from './shapes';
 
 /**
@@ -150,9 +150,7 @@ async function post(url: string, query: string, variables: Variables, headers: R
 async function captureCypher(connection: GraphConnection, list: Shape[], queries: CapturedQuery[]): Promise<Captured[]> {
   const config = readConfig({
     ...process.env,
-    DEBUG_EXTENSIONS: 'true',
-    RATE_LIMIT_REQUESTS: '100000000',
-    RATE_LIMIT_COST: '1000000000',
+    ...OURS_SERVER_SETTINGS,
     JWT_SECRET: BENCH_JWT_SECRET,
   });
   const graph = Graph.open({ ...graphConnection(config), ...connection });

@@ -135,12 +135,13 @@ fragment RolePay on Role { salaries(where: { seniority: { eq: SENIOR } }) { amou
     },
     {
       name: 'deep nested page',
-      description: 'roles(where: {usesTechnology}, first: 5) → responsibilities → technologies → usedBy, + senior salaries',
+      description:
+        'roles(where: {usesTechnology}, first: 5) → responsibilities → technologies → the first 5 roles that use each (of how many), + senior salaries; @neo4j/graphql lists every user of each technology (its usedBy is a @cypher list, which it cannot page)',
       ours: `query DeepNested($tech: ID!) {
   roles(where: { usesTechnology: $tech }, first: 5) {
     edges { node {
       id name
-      responsibilities { id name technologies { id name usedBy { id } } }
+      responsibilities { id name technologies { id name usedByConnection(first: 5) { totalCount edges { node { id } } } } }
       salaries(where: { seniority: SENIOR }) { amount currency country year }
     } }
   }
@@ -155,7 +156,19 @@ fragment RolePay on Role { salaries(where: { seniority: { eq: SENIOR } }) { amou
   }
 }`,
       variants: techVariants,
-      answer: (data, server) => edges(server === 'ours' ? data.roles : data.rolesConnection),
+      // The same first five users (in name, id order) and the same count, however each server pages them.
+      answer: (data, server) =>
+        edges(server === 'ours' ? data.roles : data.rolesConnection).map((role: any) => ({
+          ...role,
+          responsibilities: role.responsibilities.map((responsibility: any) => ({
+            ...responsibility,
+            technologies: responsibility.technologies.map(({ usedBy, usedByConnection, ...technology }: any) => ({
+              ...technology,
+              users: server === 'ours' ? usedByConnection.totalCount : usedBy.length,
+              firstUsers: server === 'ours' ? edges(usedByConnection) : usedBy.slice(0, 5),
+            })),
+          })),
+        })),
     },
     rolePage,
     readWriteMix,

@@ -170,6 +170,17 @@ describe('the Stack Overflow survey', () => {
     expect(multi).toBeGreaterThan(0);
   });
 
+  it('2021 profile (no RemoteWork, no WorkExp; multi-select DevType): imports, without the dimensions the year lacks', async () => {
+    const result = await runImporter(['so-survey', path.join(release('so-2021'), 'survey_results_public.csv'), '--year', '2021']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const [{ salaries, remote, sized }] = await server.graph.read(
+      "MATCH (s:Salary) WHERE s.id STARTS WITH 'so-survey-2021-' RETURN count(s) AS salaries, count(s.remoteWork) AS remote, count(s.orgSize) AS sized",
+    );
+    expect(salaries).toBeGreaterThan(0);
+    expect(remote).toBe(0);
+    expect(sized).toBeGreaterThan(0);
+  });
+
   it('2025 profile (no YearsCodePro; WorkExp): seniority comes from WorkExp', async () => {
     // The 2025 results' header is known from its published schema only: this is the 2023 excerpt without YearsCodePro.
     const dir = editedCopy('releases/so-2023', 'survey_results_public.csv', (text) => {

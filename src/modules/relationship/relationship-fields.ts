@@ -105,6 +105,16 @@ function generatedNodeClass({ label, description, properties = {} }: NodeTypeDec
   return GeneratedNode;
 }
 
+/**
+ * Declares a field without arguments on `owner` itself: with the class's simple resolvers it has no resolver
+ * at all, as a hand-written @Field, so neither graphql-js nor the fast path spends anything on it per request.
+ */
+function plainField(owner: ClassType, name: string, type: () => unknown, options: { description?: string; deprecationReason?: string; nullable?: boolean; bound?: number }): void {
+  const prototype = owner.prototype as object;
+  if (options.bound !== undefined) Bounded(options.bound)(prototype, name);
+  Field(type as never, { description: options.description, deprecationReason: options.deprecationReason, nullable: options.nullable })(prototype, name);
+}
+
 /** Declares a prefetched field resolver (it reads what the projection fetched) named `name` on `resolver`. */
 function prefetchedField(resolver: ClassType, name: string, type: () => unknown, options: { args?: ClassType; description?: string; deprecationReason?: string; nullable?: boolean; bound?: number | 'page' }): void {
   const prototype = resolver.prototype as Record<string, unknown>;
@@ -160,11 +170,17 @@ export function relationshipSchema(classes: ClassType[]): RelationshipSchema {
     const filterArgs = filter ? FIELD_FILTERS[filter] : undefined;
     // A derived relation's edge properties are read by `edgeProperty`; a relationship's from the matched `rel`.
     const relation: RelationSpec = { target, match: field.match, withRel: hasProperties && !field.edgeProperty };
-    const resolver = resolverOf(on);
+    const ownerClass = byLabel.get(on)!;
 
+    // A field without arguments is a plain field of the class; one with a filter needs a resolver to declare its arguments.
+    const listField = (type: () => unknown) => {
+      const options = listOptions(declaration, filterArgs?.args);
+      if (options.args) prefetchedField(resolverOf(on), name, type, options);
+      else plainField(ownerClass, name, type, options);
+    };
     if (single) {
       specOf(on).relations![name] = { ...relation, single: true };
-      prefetchedField(resolver, name, () => targetClass, { description, nullable: !declaration.required });
+      plainField(ownerClass, name, () => targetClass, { description, nullable: !declaration.required });
     } else if (item) {
       @ObjectType(item.type, { simpleResolvers: true })
       class Item extends propertiesClass(properties) {}
@@ -172,10 +188,10 @@ export function relationshipSchema(classes: ClassType[]): RelationshipSchema {
       specOf(item.type).relations![item.node] = { target, single: true };
       for (const property of Object.keys(properties)) specOf(item.type).computed![property] = ({ rel }) => `${rel}.${property}`;
       specOf(on).relations![name] = { ...relation, target: item.type, withRel: true };
-      prefetchedField(resolver, name, () => [Item], listOptions(declaration, filterArgs?.args));
+      listField(() => [Item]);
     } else if (!declaration.connectionOnly) {
       specOf(on).relations![name] = relation;
-      prefetchedField(resolver, name, () => [targetClass], listOptions(declaration, filterArgs?.args));
+      listField(() => [targetClass]);
     }
 
     if (declaration.connection) {
@@ -185,7 +201,7 @@ export function relationshipSchema(classes: ClassType[]): RelationshipSchema {
       if (field.edgeProperty) {
         for (const property of Object.keys(properties)) specOf(`${typeName}Edge`).computed![property] = field.edgeProperty(property);
       }
-      prefetchedField(resolver, `${name}Connection`, () => connection, {
+      prefetchedField(resolverOf(on), `${name}Connection`, () => connection, {
         args: filterArgs?.pageArgs ?? PageArgs,
         description: declaration.connectionOnly
           ? `${description} A page of them, in name order.`

@@ -1,4 +1,4 @@
-import { DerivedRelationDeclaration, MODEL, nodeLabelName, relationship, RelationshipDeclaration } from './model';
+import { DerivedRelationDeclaration, MODEL, relationship, RelationshipDeclaration } from './model';
 
 /**
  * Cypher text derived from the model: relationship patterns, the derived relations' unions and the stamps
@@ -73,11 +73,6 @@ export function nodeStamp(variable: string): string {
 /** The stamps of a node or relationship the API changes: when, and who. */
 export function updatedStamp(variable: string, actor: string): string {
   return `${variable}.updatedAt = datetime(), ${variable}.updatedBy = ${actor}`;
-}
-
-/** The NodeLabel values: one per declared node type. */
-export function nodeLabels(): string[] {
-  return MODEL.nodeTypes.map((declared) => nodeLabelName(declared.label));
 }
 
 /** A property `link` sets: its description, and the relationship types that take it. */

@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { repoRoot } from '../../src/config';
-import { defaultCypherDirs, prepareDatabase } from '../../src/graph/cypher-files';
 import { countryCode } from '../../src/import/countries';
-import { Harness } from '../support/harness';
-import { editedCopy, FIXTURES, runImporter } from '../support/importer';
+import { FIXTURES, importTestServer, runImporter } from '../support/importer';
 
 /**
  * One test per published release profile, on excerpts of the real files (test/fixtures/import/releases, each
@@ -15,17 +12,7 @@ import { editedCopy, FIXTURES, runImporter } from '../support/importer';
 const RELEASES = path.join(FIXTURES, 'releases');
 const release = (name: string) => path.join(RELEASES, name);
 
-let server: Harness;
-const temporary: string[] = [];
-beforeAll(async () => {
-  server = await Harness.start();
-});
-afterAll(async () => {
-  await server.graph.write('MATCH (n) DETACH DELETE n');
-  await prepareDatabase(server.graph, defaultCypherDirs(repoRoot), 'always');
-  await server.stop();
-  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
-});
+const imports = importTestServer();
 
 const noticesOf = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('notice: '));
 
@@ -35,11 +22,11 @@ describe('ESCO', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const padded = noticesOf(result.stdout).filter((line) => line.includes('iscoGroup'));
     expect(padded).toHaveLength(21);
-    const [{ groups }] = await server.graph.read(
+    const [{ groups }] = await imports.server.graph.read(
       "MATCH (r:Role) WHERE r.escoUri IS NOT NULL AND r.iscoGroup IN ['0110', '0210', '0310'] RETURN count(r) AS groups",
     );
     expect(groups).toBe(21);
-    const [{ wrong }] = await server.graph.read("MATCH (r:Role) WHERE r.escoUri IS NOT NULL AND NOT r.iscoGroup =~ '\\\\d{4}' RETURN count(r) AS wrong");
+    const [{ wrong }] = await imports.server.graph.read("MATCH (r:Role) WHERE r.escoUri IS NOT NULL AND NOT r.iscoGroup =~ '\\\\d{4}' RETURN count(r) AS wrong");
     expect(wrong).toBe(0);
   });
 
@@ -48,7 +35,7 @@ describe('ESCO', () => {
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const duplicates = noticesOf(result.stdout).filter((line) => line.includes('listed more than once'));
     expect(duplicates.length).toBeGreaterThanOrEqual(1);
-    const [{ copies }] = await server.graph.read(
+    const [{ copies }] = await imports.server.graph.read(
       "MATCH (r:Role {escoUri: 'http://data.europa.eu/esco/occupation/4d27152a-a8ee-4f5a-9f93-a2fb4fb2b2e3'}) RETURN count(r) AS copies",
     );
     expect(copies).toBe(1);
@@ -59,44 +46,44 @@ describe('O*NET', () => {
   it('29.2: no task typed n/a, kinds from the catalogue, one Java for O*NET and the team', async () => {
     const result = await runImporter(['onet', release('onet-29.2'), '--version', '29.2']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const [{ typedNa, untyped }] = await server.graph.read(
+    const [{ typedNa, untyped }] = await imports.server.graph.read(
       "MATCH (t:Responsibility) WHERE t.id STARTS WITH 'onet-task-' RETURN count(CASE WHEN t.taskType = 'n/a' THEN 1 END) AS typedNa, count(CASE WHEN t.taskType IS NULL THEN 1 END) AS untyped",
     );
     expect(typedNa).toBe(0);
     expect(untyped).toBe(84);
-    const { technologies } = await server.data(`{ technologies: search(text: "PostgreSQL MySQL Python JavaScript Git Go Java", labels: [TECHNOLOGY], first: 50) { node { id name ... on Technology { kind } } } }`);
+    const { technologies } = await imports.server.data(`{ technologies: search(text: "PostgreSQL MySQL Python JavaScript Git Go Java", labels: [TECHNOLOGY], first: 50) { node { id name ... on Technology { kind } } } }`);
     const kinds = Object.fromEntries(technologies.map(({ node }: { node: { name: string; kind: string } }) => [node.name, node.kind]));
     expect(kinds).toMatchObject({ PostgreSQL: 'DATABASE', MySQL: 'DATABASE', Python: 'LANGUAGE', JavaScript: 'LANGUAGE', Git: 'TOOL', Java: 'LANGUAGE' });
-    const { java } = await server.data('{ java: node(id: "java") { ... on Technology { usedByConnection(first: 50) { edges { node { id } } } } } }');
+    const { java } = await imports.server.data('{ java: node(id: "java") { ... on Technology { usedByConnection(first: 50) { edges { node { id } } } } } }');
     const users = java.usedByConnection.edges.map(({ node }: { node: { id: string } }) => node.id);
     expect(users).toEqual(expect.arrayContaining(['onet-15-1252-00', 'backend-developer']));
-    const [{ oracleJava }] = await server.graph.read("MATCH (t:Technology {id: 'oracle-java'}) RETURN count(t) AS oracleJava");
+    const [{ oracleJava }] = await imports.server.graph.read("MATCH (t:Technology {id: 'oracle-java'}) RETURN count(t) AS oracleJava");
     expect(oracleJava).toBe(0);
   });
 
   it('29.2 after an import that made "Oracle Java" a node of its own: one Java node keeps both nodes’ relationships and sources', async () => {
     // As an import before the catalogue left it: oracle-java, used by a team role and citing an older O*NET source.
-    await server.graph.write(`MERGE (old:Source:Node {id: 'mp-onet-28-0'}) SET old.name = 'O*NET 28.0 Database'
+    await imports.server.graph.write(`MERGE (old:Source:Node {id: 'mp-onet-28-0'}) SET old.name = 'O*NET 28.0 Database'
       CREATE (java:Technology:Node {id: 'oracle-java', name: 'Oracle Java', kind: 'LANGUAGE'})-[:CITES]->(old)
       WITH java MATCH (frontend:Role {id: 'frontend-developer'}) CREATE (frontend)-[:USES {hot: true, source: 'mp-onet-28-0'}]->(java)`);
     const result = await runImporter(['onet', release('onet-29.2'), '--version', '29.2']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('Technology nodes merged into their catalogue entry: nodes created 0, updated 1');
-    const [merged] = await server.graph.read(`MATCH (java:Technology {id: 'java'})
+    const [merged] = await imports.server.graph.read(`MATCH (java:Technology {id: 'java'})
       RETURN COUNT { MATCH (t:Technology {id: 'oracle-java'}) RETURN t } AS oracleJava,
              [(java)-[:CITES]->(s:Source) | s.id] AS sources,
              [(r:Role {id: 'frontend-developer'})-[u:USES]->(java) | u.source] AS frontendUse`);
     expect(merged.oracleJava).toBe(0);
     expect(merged.sources).toEqual(expect.arrayContaining(['mp-onet-28-0', 'onet-29-2']));
     expect(merged.frontendUse).toEqual(['mp-onet-28-0']);
-    await server.graph.write("MATCH (s:Source {id: 'mp-onet-28-0'}) DETACH DELETE s");
+    await imports.server.graph.write("MATCH (s:Source {id: 'mp-onet-28-0'}) DETACH DELETE s");
   });
 
   it('24.2: imports without In Demand (before 27.1), and the crosswalk’s newer codes are notices', async () => {
     const result = await runImporter(['onet', release('onet-24.2'), '--version', '24.2']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(noticesOf(result.stdout).join('\n')).toContain('"15-1252.00" is not in Occupation Data.txt');
-    const [{ withoutInDemand }] = await server.graph.read(
+    const [{ withoutInDemand }] = await imports.server.graph.read(
       "MATCH (:Role)-[u:USES {source: 'onet-24-2'}]->() RETURN count(CASE WHEN u.inDemand IS NULL THEN 1 END) = count(u) AND count(u) > 0 AS withoutInDemand",
     );
     expect(withoutInDemand).toBe(true);
@@ -127,7 +114,7 @@ describe('the Stack Overflow survey', () => {
       if (!code) continue;
       byCountry.set(code, [...(byCountry.get(code) ?? []), Number(row.ConvertedCompYearly)]);
     }
-    const { salaryStats } = await server.data('{ salaryStats(roleId: "backend-developer", groupBy: COUNTRY, where: { year: 2023 }) { key count median } }');
+    const { salaryStats } = await imports.server.data('{ salaryStats(roleId: "backend-developer", groupBy: COUNTRY, where: { year: 2023 }) { key count median } }');
     const expected = [...byCountry].map(([key, amounts]) => ({ key, count: amounts.length, median: median(amounts) })).sort((a, b) => a.key.localeCompare(b.key));
     expect(salaryStats.map((stat: { key: string; count: number; median: number }) => ({ ...stat, median: Math.round(stat.median * 100) / 100 }))).toEqual(
       expected.map((stat) => ({ ...stat, median: Math.round(stat.median * 100) / 100 })),
@@ -136,13 +123,12 @@ describe('the Stack Overflow survey', () => {
 
   it('keeps a salary of an unknown country as ZZ: in its role’s totals, in no country group', async () => {
     // The excerpt's Nomadic respondent names no team role's DevType; here the same row names the back-end.
-    const dir = editedCopy('releases/so-2023', 'survey_results_public.csv', (text) =>
+    const dir = imports.copy('releases/so-2023', 'survey_results_public.csv', (text) =>
       text.replace(/\n(320,[^\n]*?)Other \(please specify\):/, '\n$1"Developer, back-end"'),
     );
-    temporary.push(dir);
     const result = await runImporter(['so-survey', path.join(dir, 'survey_results_public.csv'), '--year', '2019']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const { country, seniority } = await server.data(`{
+    const { country, seniority } = await imports.server.data(`{
       country: salaryStats(roleId: "backend-developer", groupBy: COUNTRY, where: { year: 2019, currency: "USD" }) { key count }
       seniority: salaryStats(roleId: "backend-developer", groupBy: SENIORITY, where: { year: 2019, country: "ZZ" }) { key count } }`);
     expect(country.map((stat: { key: string }) => stat.key)).not.toContain('ZZ');
@@ -150,7 +136,7 @@ describe('the Stack Overflow survey', () => {
   });
 
   it('2023: a share counts only the respondents who answered its question, and says how many', async () => {
-    const { role } = await server.data(`{ role(id: "backend-developer") {
+    const { role } = await imports.server.data(`{ role(id: "backend-developer") {
       technologiesConnection(first: 100) { edges { share answered source node { id } } } } }`);
     const surveyed = role.technologiesConnection.edges.filter((edge: { source: string }) => edge.source === 'so-survey-2023');
     expect(surveyed.length).toBeGreaterThan(5);
@@ -164,7 +150,7 @@ describe('the Stack Overflow survey', () => {
   it('2022: reads multi-select DevType (each mapped role gets the salary)', async () => {
     const result = await runImporter(['so-survey', path.join(release('so-2022'), 'survey_results_public.csv'), '--year', '2022']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const [{ multi }] = await server.graph.read(
+    const [{ multi }] = await imports.server.graph.read(
       "MATCH (r:Role)-[:EARNS]->(s:Salary) WHERE s.id STARTS WITH 'so-survey-2022-' WITH split(s.id, '-')[3] AS respondent, count(DISTINCT r) AS roles WHERE roles > 1 RETURN count(respondent) AS multi",
     );
     expect(multi).toBeGreaterThan(0);
@@ -173,7 +159,7 @@ describe('the Stack Overflow survey', () => {
   it('2021 profile (no RemoteWork, no WorkExp; multi-select DevType): imports, without the dimensions the year lacks', async () => {
     const result = await runImporter(['so-survey', path.join(release('so-2021'), 'survey_results_public.csv'), '--year', '2021']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const [{ salaries, remote, sized }] = await server.graph.read(
+    const [{ salaries, remote, sized }] = await imports.server.graph.read(
       "MATCH (s:Salary) WHERE s.id STARTS WITH 'so-survey-2021-' RETURN count(s) AS salaries, count(s.remoteWork) AS remote, count(s.orgSize) AS sized",
     );
     expect(salaries).toBeGreaterThan(0);
@@ -183,7 +169,7 @@ describe('the Stack Overflow survey', () => {
 
   it('2025 profile (no YearsCodePro; WorkExp): seniority comes from WorkExp', async () => {
     // The 2025 results' header is known from its published schema only: this is the 2023 excerpt without YearsCodePro.
-    const dir = editedCopy('releases/so-2023', 'survey_results_public.csv', (text) => {
+    const dir = imports.copy('releases/so-2023', 'survey_results_public.csv', (text) => {
       const lines = text.split('\n');
       const header = lines[0].split(',');
       const index = header.indexOf('YearsCodePro');
@@ -191,10 +177,9 @@ describe('the Stack Overflow survey', () => {
       const quote = (field: string) => (/[",\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
       return records.map((record) => record.filter((_, column) => column !== index).map(quote).join(',')).join('\n') + '\n';
     });
-    temporary.push(dir);
     const result = await runImporter(['so-survey', path.join(dir, 'survey_results_public.csv'), '--year', '2025']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    const [{ fromWorkExp, fromYearsCodePro }] = await server.graph.read(
+    const [{ fromWorkExp, fromYearsCodePro }] = await imports.server.graph.read(
       "MATCH (s:Salary) WHERE s.id STARTS WITH 'so-survey-2025-' RETURN count(s.workExp) AS fromWorkExp, count(s.yearsCodePro) AS fromYearsCodePro",
     );
     expect(fromWorkExp).toBeGreaterThan(0);

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
-import { defaultCypherDirs, prepareDatabase, runCypherFiles } from '../../src/graph/cypher-files';
+import { runCypherFiles } from '../../src/graph/cypher-files';
 import { fingerprint } from '../support/fingerprint';
-import { Harness } from '../support/harness';
-import { editedCopy, FIXTURES, runImporter } from '../support/importer';
+import { FIXTURES, importTestServer, runImporter } from '../support/importer';
 
 /**
  * `npm run import` on fixtures written in each dataset's published format, checked through the GraphQL API.
@@ -19,26 +18,12 @@ const ONET = ['onet', path.join(FIXTURES, 'onet'), '--version', '29.0'];
 const SURVEY_FILE = path.join(FIXTURES, 'so-survey', 'survey_results_public.csv');
 const survey = (year: number, file = SURVEY_FILE) => ['so-survey', file, '--year', String(year)];
 
-let server: Harness;
-const temporary: string[] = [];
-beforeAll(async () => {
-  server = await Harness.start();
-});
-afterAll(async () => {
-  await server.graph.write('MATCH (n) DETACH DELETE n');
-  await prepareDatabase(server.graph, defaultCypherDirs(repoRoot), 'always');
-  await server.stop();
-  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
-});
+const imports = importTestServer();
 
-function copy(fixture: string, file: string, edit: (text: string) => string): string {
-  const dir = editedCopy(fixture, file, edit);
-  temporary.push(dir);
-  return dir;
-}
+const copy = imports.copy;
 
 async function sources(): Promise<Record<string, { complete: boolean | null; version: string | null; licence: string | null; retrievedAt: string | null }>> {
-  const { sources: list } = await server.data<{ sources: { id: string; complete: boolean; version: string; licence: string; retrievedAt: string }[] }>(
+  const { sources: list } = await imports.server.data<{ sources: { id: string; complete: boolean; version: string; licence: string; retrievedAt: string }[] }>(
     '{ sources { id complete version licence retrievedAt } }',
   );
   return Object.fromEntries(list.map(({ id, ...rest }) => [id, rest]));
@@ -53,7 +38,7 @@ describe('npm run import esco', () => {
     expect(result.stdout).toContain('Skill nodes: nodes created 6, updated 0, unchanged 0');
     expect(result.stdout).toContain('REQUIRES relationships: relationships created 10, updated 0, unchanged 0');
 
-    const { role } = await server.data(`{ role(id: "${SOFTWARE_DEVELOPER}") {
+    const { role } = await imports.server.data(`{ role(id: "${SOFTWARE_DEVELOPER}") {
       name iscoGroup escoUri summary skills { level skill { name skillType reuseLevel } } sources { id version complete } } }`);
     expect(role).toMatchObject({ name: 'software developer', iscoGroup: '2512', escoUri: 'http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1' });
     // The description is a quoted field over two lines.
@@ -62,12 +47,12 @@ describe('npm run import esco', () => {
     expect(skills).toEqual(['ESSENTIAL computer programming', 'ESSENTIAL use software design patterns', 'ESSENTIAL work in teams', 'OPTIONAL JavaScript', 'OPTIONAL PostgreSQL']);
     expect(role.sources).toEqual([{ id: 'esco-v1-2-0', version: 'v1.2.0', complete: true }]);
 
-    const { backend } = await server.data('{ backend: role(id: "backend-developer") { standardOccupations { id } } }');
+    const { backend } = await imports.server.data('{ backend: role(id: "backend-developer") { standardOccupations { id } } }');
     expect(backend.standardOccupations).toEqual([{ id: SOFTWARE_DEVELOPER }]);
   });
 
   it('keeps the ESCO skill "PostgreSQL" apart from the technology postgresql', async () => {
-    const { esco, technology } = await server.data(`{
+    const { esco, technology } = await imports.server.data(`{
       esco: search(text: "PostgreSQL", labels: [SKILL]) { node { id name } }
       technology: node(id: "postgresql") { __typename name } }`);
     expect(esco).toEqual([{ node: { id: 'esco-1a2b3c4d-0003-4aaa-8bbb-000000000003', name: 'PostgreSQL' } }]);
@@ -82,7 +67,7 @@ describe('npm run import onet', () => {
     expect(result.stdout).toContain('Responsibility nodes + HAS_RESPONSIBILITY relationships: nodes created 6, updated 0, unchanged 0; relationships created 6');
     expect(result.stdout).toContain('USES relationships: relationships created 11, updated 0, unchanged 0');
 
-    const { role } = await server.data(`{ role(id: "onet-15-1252-00") {
+    const { role } = await imports.server.data(`{ role(id: "onet-15-1252-00") {
       name socCode responsibilities { id name } technologyUsage { hot inDemand source technology { id kind } } } }`);
     expect(role).toMatchObject({ name: 'Software Developers', socCode: '15-1252.00' });
     expect(role.responsibilities.map((task: { id: string }) => task.id).sort()).toEqual(['onet-task-16363', 'onet-task-16364', 'onet-task-16365']);
@@ -101,7 +86,7 @@ describe('npm run import onet', () => {
       git: 'TOOL hot=true inDemand=true onet-29-0',
       'microsoft-excel': 'APPLICATION hot=false inDemand=false onet-29-0',
     });
-    const { task } = await server.data('{ task: node(id: "onet-task-20001") { name } }');
+    const { task } = await imports.server.data('{ task: node(id: "onet-task-20001") { name } }');
     expect(task.name).toBe('Write supporting code for web applications or websites, including the "back end" that stores data.');
   });
 });
@@ -113,7 +98,7 @@ describe('npm run import so-survey', () => {
     expect(result.stdout).toContain('rows read 50, bad 0, notices 0, without data to import 24');
     expect(result.stdout).toContain('Salary nodes + EARNS relationships: nodes created 28, updated 0, unchanged 0; relationships created 28');
 
-    const { salaryStats } = await server.data('{ salaryStats(roleId: "backend-developer", groupBy: COUNTRY) { key currency period count min p25 median p75 max avg } }');
+    const { salaryStats } = await imports.server.data('{ salaryStats(roleId: "backend-developer", groupBy: COUNTRY) { key currency period count min p25 median p75 max avg } }');
     const byCountry = Object.fromEntries(salaryStats.map(({ key, ...stat }: { key: string }) => [key, stat]));
     expect(byCountry.DE).toEqual({ currency: 'USD', period: 'YEAR', count: 5, min: 60000, p25: 70000, median: 80000, p75: 90000, max: 100000, avg: 80000 });
     expect(byCountry.US).toEqual({ currency: 'USD', period: 'YEAR', count: 4, min: 120000, p25: 135000, median: 145000, p75: 157500, max: 180000, avg: 147500 });
@@ -125,7 +110,7 @@ describe('npm run import so-survey', () => {
   });
 
   it('gives seniority from the YearsCodePro bands, counts every mapped role, and shares of technologies', async () => {
-    const { seniority, frontend, fullStack, backend } = await server.data(`{
+    const { seniority, frontend, fullStack, backend } = await imports.server.data(`{
       seniority: salaryStats(roleId: "backend-developer", groupBy: SENIORITY, where: { currency: "USD" }) { key count }
       frontend: role(id: "frontend-developer") { salaries(where: { year: 2024 }) { country } }
       fullStack: role(id: "full-stack-developer") { salaries(where: { year: 2024 }) { country } }
@@ -139,7 +124,7 @@ describe('npm run import so-survey', () => {
   });
 
   it('lets role(id: "backend-developer") reach its salaries and standard occupations with their skills and technologies', async () => {
-    const { role } = await server.data(`{ role(id: "backend-developer") {
+    const { role } = await imports.server.data(`{ role(id: "backend-developer") {
       standardOccupations { id socCode escoUri skills { level skill { name } } technologyUsage { technology { name } } }
       sources { id } } }`);
     const occupations = Object.fromEntries(role.standardOccupations.map((occupation: { id: string }) => [occupation.id, occupation]));
@@ -162,7 +147,7 @@ describe('queries over imported data', () => {
   const queries = (name: string) => path.join(repoRoot, 'cypher', 'queries', name);
 
   it("answer the analysts' questions: percentiles by country, top technologies by share, shared essential skills", async () => {
-    const [percentiles, technologies, skills] = await runCypherFiles(server.graph, [
+    const [percentiles, technologies, skills] = await runCypherFiles(imports.server.graph, [
       queries('11-salary-percentiles-by-country.cypher'),
       queries('12-top-technologies-by-share.cypher'),
       queries('13-essential-skills-two-roles-share.cypher'),
@@ -175,7 +160,7 @@ describe('queries over imported data', () => {
 
   it('answer the front-end example: the skills essential to both standard occupations of the full-stack developer', async () => {
     const document = fs.readFileSync(path.join(repoRoot, 'docs', 'queries', '16-essential-skills-two-roles-share.graphql'), 'utf8');
-    const { role } = await server.data(document);
+    const { role } = await imports.server.data(document);
     type Occupation = { skillsConnection: { pageInfo: { hasNextPage: boolean }; edges: { level: string; node: { name: string } }[] } };
     for (const occupation of role.standardOccupations as Occupation[]) expect(occupation.skillsConnection.pageInfo.hasNextPage).toBe(false);
     const essential = (role.standardOccupations as Occupation[]).map((occupation) =>
@@ -189,23 +174,23 @@ describe('queries over imported data', () => {
 
 describe('import safety', () => {
   it('changes nothing when the same imports run again', async () => {
-    const before = await fingerprint(server.graph);
+    const before = await fingerprint(imports.server.graph);
     for (const args of [ESCO, ONET, survey(2024)]) {
       const result = await runImporter(args);
       expect(result.code).toBe(0);
       expect(result.stdout).not.toMatch(/created [1-9]|updated [1-9]/);
     }
-    expect(await fingerprint(server.graph)).toEqual(before);
+    expect(await fingerprint(imports.server.graph)).toEqual(before);
   });
 
   it('refuses a file with a wrong header before writing, naming expected and found columns', async () => {
     const dir = copy('esco', 'skills_en.csv', (text) => text.replace('conceptUri,skillType', 'uri,skillType'));
-    const before = await fingerprint(server.graph);
+    const before = await fingerprint(imports.server.graph);
     const result = await runImporter(['esco', dir, '--version', 'v9.9']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${path.join(dir, 'skills_en.csv')}:1: wrong header: missing "conceptUri"; expected the columns conceptUri, skillType`);
     expect(result.stderr).toContain('found conceptType, uri, skillType, reuseLevel');
-    expect(await fingerprint(server.graph)).toEqual(before);
+    expect(await fingerprint(imports.server.graph)).toEqual(before);
     expect((await sources())['esco-v9-9']).toBeUndefined();
   });
 
@@ -219,12 +204,12 @@ describe('import safety', () => {
     // The fixture's first occupations span lines 2-5 and 6-7 (quoted fields with line breaks): the appended
     // row starts on line 9 and, with its two alternative labels, ends on line 10.
     const dir = copy('esco', 'occupations_en.csv', (text) => `${text}Occupation,http://data.europa.eu/esco/occupation/00000000-0000-4000-8000-000000000009,25x,tester,"tester\nQA engineer",,released,,,,,,,,\n`);
-    const before = await fingerprint(server.graph);
+    const before = await fingerprint(imports.server.graph);
     const result = await runImporter(['esco', dir, '--version', 'v9.9']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${path.join(dir, 'occupations_en.csv')}:9: iscoGroup: "25x" is not a four-digit ISCO-08 unit group`);
     expect(result.stderr).toContain('1 bad row; nothing was written');
-    expect(await fingerprint(server.graph)).toEqual(before);
+    expect(await fingerprint(imports.server.graph)).toEqual(before);
   });
 
   it('reports bad rows and imports the others with --skip-bad-rows; an unknown country is a notice, its salary kept as ZZ', async () => {
@@ -246,9 +231,9 @@ describe('import safety', () => {
     expect(skipped.stdout).toContain(`notice: ${file}:52: Country: "Atlantis" is no ISO 3166 country: the salary is kept with country ZZ`);
     expect(skipped.stdout).toContain('rows read 53, bad 2, notices 1');
     expect(skipped.stdout).toContain('Salary nodes + EARNS relationships: nodes created 1, updated 0, unchanged 28');
-    const { salary } = await server.data('{ salary: node(id: "so-survey-2024-51-backend-developer") { ... on Salary { country amount } } }');
+    const { salary } = await imports.server.data('{ salary: node(id: "so-survey-2024-51-backend-developer") { ... on Salary { country amount } } }');
     expect(salary).toEqual({ country: 'ZZ', amount: 50000 });
-    await server.graph.write("MATCH (s:Salary {id: 'so-survey-2024-51-backend-developer'}) DETACH DELETE s");
+    await imports.server.graph.write("MATCH (s:Salary {id: 'so-survey-2024-51-backend-developer'}) DETACH DELETE s");
   });
 
   it('refuses a technology whose id another kind of node has, and leaves it out with --skip-bad-rows', async () => {
@@ -260,18 +245,18 @@ describe('import safety', () => {
 
     const skipped = await runImporter([...survey(2024, file), '--skip-bad-rows']);
     expect(skipped).toMatchObject({ code: 0 });
-    const { node } = await server.data('{ node(id: "database-knowledge") { __typename } }');
+    const { node } = await imports.server.data('{ node(id: "database-knowledge") { __typename } }');
     expect(node).toEqual({ __typename: 'Skill' });
-    await server.graph.write("MATCH (s:Salary {id: 'so-survey-2024-51-backend-developer'}) DETACH DELETE s");
+    await imports.server.graph.write("MATCH (s:Salary {id: 'so-survey-2024-51-backend-developer'}) DETACH DELETE s");
   });
 
   it('writes nothing with --dry-run, and says what it would write', async () => {
-    const before = await fingerprint(server.graph);
+    const before = await fingerprint(imports.server.graph);
     const result = await runImporter([...survey(2023), '--dry-run']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dry run (nothing written)');
     expect(result.stdout).toContain('Salary nodes + EARNS relationships: would write 28 rows');
-    expect(await fingerprint(server.graph)).toEqual(before);
+    expect(await fingerprint(imports.server.graph)).toEqual(before);
     expect((await sources())['so-survey-2023']).toBeUndefined();
   });
 
@@ -280,7 +265,7 @@ describe('import safety', () => {
     expect(stopped.code).toBe(3);
     expect(stopped.stderr).toContain('stopped after 2 batches');
     expect((await sources())['so-survey-2022']).toMatchObject({ complete: false });
-    const count = async () => (await server.graph.read("MATCH (s:Salary) WHERE s.id STARTS WITH 'so-survey-2022-' RETURN count(s) AS n"))[0].n;
+    const count = async () => (await imports.server.graph.read("MATCH (s:Salary) WHERE s.id STARTS WITH 'so-survey-2022-' RETURN count(s) AS n"))[0].n;
     expect(await count()).toBe(10);
 
     const resumed = await runImporter(survey(2022));

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
+import { defaultCypherDirs, prepareDatabase } from '../../src/graph/cypher-files';
+import { Harness } from './harness';
 import { testConnection } from './env';
 
 /** The built `npm run import` (global setup compiles it), against the test database, as a user runs it. */
@@ -30,4 +32,31 @@ export function editedCopy(fixture: string, file: string, edit: (text: string) =
   const target = path.join(dir, file);
   fs.writeFileSync(target, edit(fs.readFileSync(target, 'utf8')));
   return dir;
+}
+
+/**
+ * For a file of import tests: the server they read through (started before them) and `copy` (an edited copy of
+ * a fixture folder); after them the graph is back to the seed, as the other tests expect it, and the copies
+ * are removed.
+ */
+export function importTestServer(): { server: Harness; copy: (fixture: string, file: string, edit: (text: string) => string) => string } {
+  const temporary: string[] = [];
+  const context = {
+    server: undefined as unknown as Harness,
+    copy(fixture: string, file: string, edit: (text: string) => string): string {
+      const dir = editedCopy(fixture, file, edit);
+      temporary.push(dir);
+      return dir;
+    },
+  };
+  beforeAll(async () => {
+    context.server = await Harness.start();
+  });
+  afterAll(async () => {
+    await context.server.graph.write('MATCH (n) DETACH DELETE n');
+    await prepareDatabase(context.server.graph, defaultCypherDirs(repoRoot), 'always');
+    await context.server.stop();
+    for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return context;
 }

@@ -75,7 +75,8 @@ function rankedKeysetConditions(node: string, rank: string, params: CypherParams
   const [name, id, afterRank] = decodeCursor(after);
   if (afterRank === undefined) throw badArgument('after', 'after is a cursor of a page in another order: start again from the first page');
   const rankParam = params.addInt(afterRank);
-  return [`(${rank} < ${rankParam} OR (${rank} = ${rankParam} AND (${node}.name > ${params.add(name)} OR (${node}.name = ${params.add(name)} AND ${node}.id > ${params.add(id)}))))`];
+  const nameParam = params.add(name);
+  return [`(${rank} < ${rankParam} OR (${rank} = ${rankParam} AND (${node}.name > ${nameParam} OR (${node}.name = ${nameParam} AND ${node}.id > ${params.add(id)}))))`];
 }
 
 /** Which nodes a paginated list holds: the node variable is `n`. */

@@ -14,8 +14,8 @@ export function arrow(relation: RelationshipDeclaration | string, direction: 'ou
 
 /**
  * A CALL subquery, importing `bound`, that binds `as` to each `returned` reached by one of the derived
- * relation's paths from `from` to `to` (node patterns such as "r:Role"), without duplicates.
- * `reverse` walks the paths from the `to` end (a technology's roles).
+ * relation's paths from `from` to `to` (node patterns such as "r:Role"), without duplicates. Either end may
+ * be the bound one: binding `to` walks the paths back from it (a technology's roles).
  */
 export function derivedRelationCall(relation: DerivedRelationDeclaration, pattern: { from: string; to: string; bound: string; returned: string; as: string }): string {
   const { from, to, bound, returned, as } = pattern;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, graphConnection, readConfig, repoRoot } from '../src/config';
-import { cypherFiles, defaultCypherDirs, runCypherFiles } from '../src/graph/cypher-files';
+import { applySchema, defaultCypherDirs } from '../src/graph/cypher-files';
 import { Graph } from '../src/graph/driver';
 import { Crosswalk } from '../src/import/crosswalk';
 import { escoDataset } from '../src/import/esco/esco';
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
   const started = Date.now();
   try {
     // Constraints and indexes first: MERGE on id needs them to be fast, and they keep ids unique.
-    if (!options.dryRun) await runCypherFiles(graph, cypherFiles(defaultCypherDirs(repoRoot).schema));
+    if (!options.dryRun) await applySchema(graph, defaultCypherDirs(repoRoot).schema);
     const summary = await runImport(graph, dataset, options);
     for (const line of describeProblems(summary.badRows)) console.error(line);
     for (const line of describeProblems(summary.notices, 'notices')) console.log(`notice: ${line}`);

@@ -1,5 +1,5 @@
 import { graphConnection, readConfig, repoRoot } from '../src/config';
-import { cypherFiles, defaultCypherDirs, describeCounters, graphCounts, runCypherFiles } from '../src/graph/cypher-files';
+import { applySchema, cypherFiles, defaultCypherDirs, describeCounters, graphCounts, runCypherFiles, StatementReport } from '../src/graph/cypher-files';
 import { Graph } from '../src/graph/driver';
 
 /** `npm run seed`: applies cypher/schema then cypher/seed to NEO4J_URI (default: the local Neo4j's port). */
@@ -9,9 +9,9 @@ async function seed(): Promise<void> {
   const graph = Graph.open(connection);
   try {
     const dirs = defaultCypherDirs(repoRoot);
-    await runCypherFiles(graph, [...cypherFiles(dirs.schema), ...cypherFiles(dirs.seed)], (report) =>
-      console.log(`${report.file} #${report.statement}: ${describeCounters(report.counters)}`),
-    );
+    const report = (statement: StatementReport) => console.log(`${statement.file} #${statement.statement}: ${describeCounters(statement.counters)}`);
+    await applySchema(graph, dirs.schema, report);
+    await runCypherFiles(graph, cypherFiles(dirs.seed), report);
     const counts = await graphCounts(graph);
     console.log(`Graph at ${connection.uri}: ${counts.nodes} nodes, ${counts.relationships} relationships`);
   } finally {

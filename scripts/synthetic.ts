@@ -1,6 +1,6 @@
 import neo4j, { Driver } from 'neo4j-driver';
 import { graphConnection, readConfig, repoRoot } from '../src/config';
-import { cypherFiles, defaultCypherDirs, runCypherFiles } from '../src/graph/cypher-files';
+import { applySchema, cypherFiles, defaultCypherDirs, runCypherFiles } from '../src/graph/cypher-files';
 import { Graph } from '../src/graph/driver';
 import { slug } from '../src/modules/slug';
 import { cites, collaboratesWith, earns, hasResponsibility, involves, memberOf, RelationshipDeclaration, requires, uses } from '../src/model/model';
@@ -590,7 +590,7 @@ export async function loadSynthetic(graph: Graph, driver: Driver, database: stri
   const plan = planFor(options.scale);
   const dirs = defaultCypherDirs(repoRoot);
   log('applying cypher/schema and cypher/seed…');
-  await runCypherFiles(graph, cypherFiles(dirs.schema));
+  await applySchema(graph, dirs.schema);
   await runCypherFiles(graph, cypherFiles(dirs.seed));
 
   const state = await datasetState(driver, database);

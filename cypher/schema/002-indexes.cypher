@@ -12,9 +12,11 @@ CREATE INDEX technology_kind_name_id IF NOT EXISTS FOR (n:Technology) ON (n.kind
 CREATE INDEX salary_currency_country_year IF NOT EXISTS FOR (n:Salary) ON (n.currency, n.country, n.year);
 
 // Full-text index behind the `search` query: names and descriptive text of every domain label.
+// `npm start`, `npm run seed` and `npm run import` drop it first when it indexes other labels or properties
+// (an older model's); with cypher-shell, run `DROP INDEX node_search IF EXISTS;` first after such a change.
 CREATE FULLTEXT INDEX node_search IF NOT EXISTS
 FOR (n:Role|Responsibility|Technology|Skill|Salary|Source|Team)
-ON EACH [n.name, n.description, n.summary];
+ON EACH [n.name, n.description, n.summary, n.alternativeNames];
 
 // Wait until every index is online, so a seed or query that follows can use them.
 CALL db.awaitIndexes(300);

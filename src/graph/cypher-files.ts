@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { searchIndex } from '../model/schema-cypher';
 import { Graph } from './driver';
 
 /**
@@ -77,6 +78,27 @@ export async function runCypherFiles(
   return reports;
 }
 
+/**
+ * Applies cypher/schema. Its full-text index is created only when absent (\`IF NOT EXISTS\`), so one left by an
+ * older model, over other labels or properties, is dropped first and created again (its population runs in
+ * the background; \`db.awaitIndexes\` at the end of the file waits for it).
+ */
+export async function applySchema(
+  graph: Graph,
+  dir: string,
+  onStatement: (report: StatementReport) => void = () => undefined,
+): Promise<StatementReport[]> {
+  const { name, labels, properties } = searchIndex();
+  const [existing] = await graph.read('SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $name RETURN labelsOrTypes, properties', {
+    name,
+  });
+  const same = (found: unknown, declared: string[]) => JSON.stringify([...(found as string[])].sort()) === JSON.stringify([...declared].sort());
+  if (existing && !(same(existing.labelsOrTypes, labels) && same(existing.properties, properties))) {
+    await graph.runStatement(`DROP INDEX ${name}`);
+  }
+  return runCypherFiles(graph, cypherFiles(dir), onStatement);
+}
+
 /** "nodesCreated=3 propertiesSet=12", or "no changes". */
 export function describeCounters(counters: Record<string, number>): string {
   const changed = Object.entries(counters).filter(([, count]) => count > 0);
@@ -104,7 +126,7 @@ export async function prepareDatabase(
   dirs: CypherDirs,
   seed: 'always' | 'if-empty' | 'never',
 ): Promise<{ seeded: boolean }> {
-  await runCypherFiles(graph, cypherFiles(dirs.schema));
+  await applySchema(graph, dirs.schema);
   const empty = seed === 'if-empty' && (await graph.read('MATCH (n) RETURN n LIMIT 1')).length === 0;
   if (seed === 'always' || empty) {
     await runCypherFiles(graph, cypherFiles(dirs.seed));

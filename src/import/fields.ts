@@ -16,6 +16,15 @@ export function required(values: Record<string, string>, column: string): string
   return value;
 }
 
+/**
+ * A field holding several values, one per line (ESCO's `altLabels`): the distinct values, trimmed; null
+ * when there are none.
+ */
+export function lines(values: Record<string, string>, column: string): string[] | null {
+  const found = [...new Set((values[column] ?? '').split('\n').map((value) => value.trim()).filter((value) => !MISSING.has(value)))];
+  return found.length > 0 ? found : null;
+}
+
 /** One of `allowed` (compared without case), as written in `allowed`. */
 export function oneOf<T extends string>(values: Record<string, string>, column: string, allowed: readonly T[]): T {
   const value = required(values, column);

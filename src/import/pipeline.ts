@@ -1,7 +1,7 @@
 import { Graph } from '../graph/driver';
 import { completeSource, ImportOrigin, SourceInfo, startSource } from './provenance';
 import { ChangeCounts, changeCounts, ImportRow, ImportStatement } from './statements';
-import { readHeader, RowError, RowProblem, TableFile, tableRows } from './table';
+import { isRead, readHeader, RowError, RowProblem, TableFile, tableRows } from './table';
 
 /**
  * An import in two streaming passes over the files. The first validates every row, keeps nothing but the
@@ -18,6 +18,11 @@ export interface Table<Row extends ImportRow = ImportRow> extends TableFile {
   map(values: Record<string, string>, line: number, notice: Notice): Row[];
   /** Called in the validation pass with each good row: where a dataset gathers what later tables and derived writes need. */
   observe?(rows: Row[], values: Record<string, string>, line: number): void;
+  /**
+   * The table writes nothing itself: what its rows say is gathered (`observe`) for another table or a derived
+   * write (ISCO group names, alternate titles). Its rows do not count as rows without data.
+   */
+  gathered?: boolean;
 }
 
 /** A write step: the rows of a table, or rows derived from what the validation pass gathered. */
@@ -124,7 +129,9 @@ const secondsSince = (start: number) => (Date.now() - start) / 1000;
 
 export async function runImport(graph: Graph, dataset: Dataset, options: ImportOptions): Promise<ImportSummary> {
   const validationStarted = Date.now();
-  for (const table of dataset.tables) await readHeader(table);
+  const tables = dataset.tables.filter(isRead);
+  const writes = dataset.writes.filter((write) => !('table' in write) || isRead(write.table));
+  for (const table of tables) await readHeader(table);
 
   const badRows: RowProblem[] = [];
   const notices: RowProblem[] = [];
@@ -132,12 +139,12 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
   const tableRowCounts = new Map<Table, number>();
   let goodLines = 0;
   let rowsWithoutData = 0;
-  for (const table of dataset.tables) {
+  for (const table of tables) {
     let count = 0;
     for await (const { rows, values, line } of mappedRows(table, (problem) => badRows.push(problem), (notice) => notices.push(notice))) {
       goodLines += 1;
       count += rows.length;
-      if (rows.length === 0) rowsWithoutData += 1;
+      if (rows.length === 0 && !table.gathered) rowsWithoutData += 1;
       table.observe?.(rows, values, line);
     }
     tableRowCounts.set(table, count);
@@ -157,11 +164,11 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
     written: [],
     dryRun: options.dryRun,
   };
-  const derivedRows = new Map(dataset.writes.flatMap((write) => ('derived' in write ? [[write, write.derived()] as const] : [])));
-  const total = dataset.writes.reduce((sum, write) => sum + ('table' in write ? (tableRowCounts.get(write.table) ?? 0) : derivedRows.get(write)!.length), 0);
+  const derivedRows = new Map(writes.flatMap((write) => ('derived' in write ? [[write, write.derived()] as const] : [])));
+  const total = writes.reduce((sum, write) => sum + ('table' in write ? (tableRowCounts.get(write.table) ?? 0) : derivedRows.get(write)!.length), 0);
 
   if (options.dryRun) {
-    for (const write of dataset.writes) {
+    for (const write of writes) {
       const planned = 'table' in write ? (tableRowCounts.get(write.table) ?? 0) : derivedRows.get(write)!.length;
       summary.written.push({ what: describeWrite(write.statement), batches: 0, planned, seconds: 0, ...ZERO });
     }
@@ -171,7 +178,7 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
   await startSource(graph, dataset.source, dataset.origin);
   let done = 0;
   let batches = 0;
-  for (const write of dataset.writes) {
+  for (const write of writes) {
     const stepStarted = Date.now();
     const counts: WrittenCounts & { planned: number } = { what: describeWrite(write.statement), batches: 0, planned: 0, seconds: 0, ...ZERO };
     summary.written.push(counts);

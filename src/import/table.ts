@@ -20,6 +20,13 @@ export interface TableFile {
   oneOfColumns?: readonly (readonly string[])[];
   /** Columns read when a release has them (O*NET's In Demand, from 27.1); a missing one reads as empty. */
   optionalColumns?: readonly string[];
+  /** A file a download may lack (O*NET's Task Ratings, ESCO's ISCOGroups_en.csv): when absent, it is not read. */
+  optionalFile?: boolean;
+}
+
+/** Whether the import reads `table`: its file is there, or it must be (and its absence is an error). */
+export function isRead(table: TableFile): boolean {
+  return !table.optionalFile || fs.existsSync(table.file);
 }
 
 export interface TableRow {

@@ -134,10 +134,10 @@ export const nodeLabelName = (label: string): string => label.toUpperCase();
 // ---------------------------------------------------------------------------------------------------------
 // The built-in model. Relationship types are named here only; code uses the declarations exported below.
 
-declareNodeType({ label: 'Role', colour: '#0072B2', searchable: ['description', 'summary'] });
+declareNodeType({ label: 'Role', colour: '#0072B2', searchable: ['description', 'summary', 'alternativeNames'] });
 declareNodeType({ label: 'Responsibility', colour: '#E69F00', searchable: ['description'] });
 declareNodeType({ label: 'Technology', colour: '#009E73', indexes: [['kind', 'name', 'id']], searchable: ['description'] });
-declareNodeType({ label: 'Skill', colour: '#CC79A7', searchable: ['description'] });
+declareNodeType({ label: 'Skill', colour: '#CC79A7', searchable: ['description', 'alternativeNames'] });
 declareNodeType({ label: 'Salary', colour: '#D55E00', indexes: [['currency', 'country', 'year']] });
 declareNodeType({ label: 'Source', colour: '#56B4E9', searchable: ['description'] });
 declareNodeType({ label: 'Team', colour: '#8C7A00', searchable: ['description'] });
@@ -155,6 +155,9 @@ export const hasResponsibility = declareRelationship({
   from: 'Role',
   to: 'Responsibility',
   description: 'A role carries a responsibility (an O*NET task, a seed duty).',
+  properties: {
+    importance: { type: 'Float', description: "O*NET: how important the task is to the occupation, 1-5 (Task Ratings' importance scale)." },
+  },
   fields: [
     { on: 'Role', name: 'responsibilities', bound: 100, connection: true, deprecated: true },
     { on: 'Responsibility', name: 'roles', bound: 50, connection: true },

@@ -20,12 +20,21 @@ ${lines.join('\n')}
 `;
 }
 
+/** The full-text index behind `search`: every domain label, by name and the properties the model calls searchable. */
+export function searchIndex(): { name: string; labels: string[]; properties: string[] } {
+  return {
+    name: 'node_search',
+    labels: MODEL.nodeTypes.map(({ label }) => label),
+    properties: [...new Set(['name', ...MODEL.nodeTypes.flatMap(({ searchable = [] }) => searchable)])],
+  };
+}
+
 function indexes(): string {
   const index = (label: string, properties: string[]) =>
     `CREATE INDEX ${snake(label)}_${properties.join('_')} IF NOT EXISTS FOR (n:${label}) ON (${properties.map((property) => `n.${property}`).join(', ')});`;
   const keyset = MODEL.nodeTypes.map(({ label }) => index(label, ['name', 'id']));
   const declared = MODEL.nodeTypes.flatMap(({ label, indexes = [] }) => indexes.map((properties) => index(label, properties)));
-  const searched = [...new Set(['name', ...MODEL.nodeTypes.flatMap(({ searchable = [] }) => searchable)])];
+  const search = searchIndex();
   return `${GENERATED}
 // Keyset pagination orders by (name, id): composite range indexes serve both the order and the seek.
 ${keyset.join('\n')}
@@ -33,9 +42,11 @@ ${keyset.join('\n')}
 ${declared.join('\n')}
 
 // Full-text index behind the \`search\` query: names and descriptive text of every domain label.
-CREATE FULLTEXT INDEX node_search IF NOT EXISTS
-FOR (n:${MODEL.nodeTypes.map(({ label }) => label).join('|')})
-ON EACH [${searched.map((property) => `n.${property}`).join(', ')}];
+// \`npm start\`, \`npm run seed\` and \`npm run import\` drop it first when it indexes other labels or properties
+// (an older model's); with cypher-shell, run \`DROP INDEX ${search.name} IF EXISTS;\` first after such a change.
+CREATE FULLTEXT INDEX ${search.name} IF NOT EXISTS
+FOR (n:${search.labels.join('|')})
+ON EACH [${search.properties.map((property) => `n.${property}`).join(', ')}];
 
 // Wait until every index is online, so a seed or query that follows can use them.
 CALL db.awaitIndexes(300);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { repoRoot } from '../../src/config';
+import { applySchema, defaultCypherDirs } from '../../src/graph/cypher-files';
 import { countryCode } from '../../src/import/countries';
 import { FIXTURES, importTestServer, runImporter } from '../support/importer';
 
@@ -16,7 +18,24 @@ const imports = importTestServer();
 
 const noticesOf = (stdout: string) => stdout.split('\n').filter((line) => line.startsWith('notice: '));
 
+/** The ids of the roles `search` finds for `text`. */
+async function rolesFound(text: string): Promise<string[]> {
+  const { search } = await imports.server.data('query ($text: String!) { search(text: $text, labels: [ROLE], first: 20) { node { id } } }', { text });
+  return search.map(({ node }: { node: { id: string } }) => node.id);
+}
+
 describe('ESCO', () => {
+  it('v1.0: imports, with ISCO group names from ISCOGroups_en.csv and alternative labels that search finds', async () => {
+    const result = await runImporter(['esco', release('esco-1.0'), '--version', 'v1.0.8']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const { role } = await imports.server.data('{ role(id: "esco-f2b15a0e-e65a-438a-affb-29b9d50b77d1") { name iscoGroup iscoGroupName alternativeNames } }');
+    expect(role).toMatchObject({ name: 'software developer', iscoGroup: '2512', iscoGroupName: 'Software developers' });
+    expect(role.alternativeNames).toEqual(expect.arrayContaining(['programmer', 'software engineer', 'application programmer']));
+    // "royal navy commander" is only one of fleet commander's alternative labels.
+    const [{ fleetCommander }] = await imports.server.graph.read("MATCH (r:Role {name: 'fleet commander'}) RETURN r.id AS fleetCommander");
+    expect(await rolesFound('royal navy commander')).toContain(fleetCommander);
+  });
+
   it('v1.1.1: reads the armed forces’ three-digit ISCO groups as four digits, with a notice each', async () => {
     const result = await runImporter(['esco', release('esco-1.1.1'), '--version', 'v1.1.1']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -28,6 +47,9 @@ describe('ESCO', () => {
     expect(groups).toBe(21);
     const [{ wrong }] = await imports.server.graph.read("MATCH (r:Role) WHERE r.escoUri IS NOT NULL AND NOT r.iscoGroup =~ '\\\\d{4}' RETURN count(r) AS wrong");
     expect(wrong).toBe(0);
+    // The padded groups are the ones ISCOGroups_en.csv names (it writes 0110).
+    const [{ names }] = await imports.server.graph.read("MATCH (r:Role {iscoGroup: '0110'}) WHERE r.escoUri IS NOT NULL RETURN collect(DISTINCT r.iscoGroupName) AS names");
+    expect(names).toEqual(['Commissioned armed forces officers']);
   });
 
   it('v1.2.1: imports an occupation listed twice once, from the row with the latest modifiedDate, with a notice', async () => {
@@ -59,6 +81,8 @@ describe('O*NET', () => {
     expect(users).toEqual(expect.arrayContaining(['onet-15-1252-00', 'backend-developer']));
     const [{ oracleJava }] = await imports.server.graph.read("MATCH (t:Technology {id: 'oracle-java'}) RETURN count(t) AS oracleJava");
     expect(oracleJava).toBe(0);
+    // An alternate title (Alternate Titles.txt) finds its occupation.
+    expect(await rolesFound('AngularJS Developer')).toContain('onet-15-1252-00');
   });
 
   it('29.2 after an import that made "Oracle Java" a node of its own: one Java node keeps both nodes’ relationships and sources', async () => {
@@ -79,6 +103,17 @@ describe('O*NET', () => {
     await imports.server.graph.write("MATCH (s:Source {id: 'mp-onet-28-0'}) DETACH DELETE s");
   });
 
+  it('30.1 profile: a task’s importance (Task Ratings, scale IM) is on its role–task relationship', async () => {
+    const result = await runImporter(['onet', release('onet-30.1'), '--version', '30.1']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const { driver, cardiologist } = await imports.server.data(`{
+      driver: role(id: "onet-53-3053-00") { responsibilitiesConnection(first: 10) { edges { importance node { id } } } }
+      cardiologist: role(id: "onet-29-1212-00") { responsibilitiesConnection(first: 10) { edges { importance node { id } } } } }`);
+    expect(driver.responsibilitiesConnection.edges).toEqual([{ importance: 4.84, node: { id: 'onet-task-23756' } }]);
+    expect(cardiologist.responsibilitiesConnection.edges).toHaveLength(7);
+    for (const edge of cardiologist.responsibilitiesConnection.edges) expect(edge.importance).toBeNull();
+  });
+
   it('24.2: imports without In Demand (before 27.1), and the crosswalk’s newer codes are notices', async () => {
     const result = await runImporter(['onet', release('onet-24.2'), '--version', '24.2']);
     expect(result).toMatchObject({ code: 0, stderr: '' });
@@ -87,6 +122,17 @@ describe('O*NET', () => {
       "MATCH (:Role)-[u:USES {source: 'onet-24-2'}]->() RETURN count(CASE WHEN u.inDemand IS NULL THEN 1 END) = count(u) AND count(u) > 0 AS withoutInDemand",
     );
     expect(withoutInDemand).toBe(true);
+  });
+});
+
+describe('the schema step', () => {
+  it('replaces a full-text index an older model left, over other properties', async () => {
+    await imports.server.graph.runStatement('DROP INDEX node_search IF EXISTS');
+    await imports.server.graph.runStatement('CREATE FULLTEXT INDEX node_search FOR (n:Role|Skill) ON EACH [n.name]');
+    await applySchema(imports.server.graph, defaultCypherDirs(repoRoot).schema);
+    const [index] = await imports.server.graph.read("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = 'node_search' RETURN labelsOrTypes, properties");
+    expect(index.properties).toEqual(expect.arrayContaining(['name', 'description', 'alternativeNames']));
+    expect(index.labelsOrTypes).toEqual(expect.arrayContaining(['Role', 'Technology', 'Team']));
   });
 });
 

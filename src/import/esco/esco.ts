@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { slug } from '../../modules/slug';
 import { Crosswalk } from '../crosswalk';
-import { LatestVersions, oneOf, optional, required } from '../fields';
+import { LatestVersions, lines, oneOf, optional, required } from '../fields';
 import { Dataset, Notice, Table } from '../pipeline';
 import { fileDate } from '../provenance';
 import { nodesStatement, NodeRow, relationshipsStatement, RelationshipRow } from '../statements';
@@ -10,7 +10,8 @@ import { ImportFileError, RowError } from '../table';
 
 /**
  * ESCO (European Skills, Competences, Qualifications and Occupations), the CSV download in English:
- * occupations become Roles (`escoUri`, `iscoGroup`), skills become Skills (`skillType`, `reuseLevel`),
+ * occupations become Roles (`escoUri`, `iscoGroup` and, when ISCOGroups_en.csv is there, `iscoGroupName`),
+ * skills become Skills (`skillType`, `reuseLevel`), both with their `altLabels` as `alternativeNames`;
  * occupation-skill relations become `requires` relationships with `level` ESSENTIAL or OPTIONAL. A concept's id is
  * `esco-` and the UUID that ends its URI: stable across ESCO versions, where labels get reworded, and
  * never equal to a team id (the slug of a name).
@@ -20,6 +21,7 @@ export const ESCO_FILES = {
   occupations: 'occupations_en.csv',
   skills: 'skills_en.csv',
   relations: 'occupationSkillRelations_en.csv',
+  iscoGroups: 'ISCOGroups_en.csv',
 } as const;
 
 const CONCEPT_URI = /^http:\/\/data\.europa\.eu\/esco\/(occupation|skill)\/([0-9a-f-]{36})$/;
@@ -56,18 +58,41 @@ export function escoDataset(dir: string, crosswalk: Crosswalk, version = version
   const file = (name: string) => path.join(dir, name);
   const occupationUris = new LatestVersions();
   const skillUris = new LatestVersions();
+  const iscoGroupNames = new Map<string, string>();
+
+  const iscoGroups: Table = {
+    file: file(ESCO_FILES.iscoGroups),
+    format: 'csv',
+    columns: ['code', 'preferredLabel'],
+    optionalFile: true,
+    gathered: true,
+    map(values) {
+      const code = required(values, 'code');
+      if (!/^\d{1,4}$/.test(code)) throw new RowError('code', `"${code}" is not an ISCO-08 group code (one to four digits)`);
+      required(values, 'preferredLabel');
+      return [];
+    },
+    observe: (_rows, values) => iscoGroupNames.set(values.code.trim(), values.preferredLabel.trim()),
+  };
 
   const occupations: Table<NodeRow> = {
     file: file(ESCO_FILES.occupations),
     format: 'csv',
     columns: ['conceptUri', 'preferredLabel', 'iscoGroup', 'description'],
-    optionalColumns: ['modifiedDate'],
+    optionalColumns: ['modifiedDate', 'altLabels'],
     map(values, line, notice) {
       const uri = required(values, 'conceptUri');
       const id = escoId(uri, 'occupation', 'conceptUri');
       if (!occupationUris.isChosen(uri, line)) return [];
       const iscoGroup = iscoUnitGroup(required(values, 'iscoGroup'), notice);
-      const props = { name: required(values, 'preferredLabel'), summary: optional(values, 'description'), escoUri: uri, iscoGroup };
+      const props = {
+        name: required(values, 'preferredLabel'),
+        summary: optional(values, 'description'),
+        escoUri: uri,
+        iscoGroup,
+        iscoGroupName: iscoGroupNames.get(iscoGroup) ?? null,
+        alternativeNames: lines(values, 'altLabels'),
+      };
       return [{ id, props }];
     },
     observe: (_rows, values, line) => occupationUris.offer(values.conceptUri.trim(), optional(values, 'modifiedDate') ?? '', line),
@@ -77,7 +102,7 @@ export function escoDataset(dir: string, crosswalk: Crosswalk, version = version
     file: file(ESCO_FILES.skills),
     format: 'csv',
     columns: ['conceptUri', 'skillType', 'reuseLevel', 'preferredLabel', 'description'],
-    optionalColumns: ['modifiedDate'],
+    optionalColumns: ['modifiedDate', 'altLabels'],
     map(values, line) {
       const uri = required(values, 'conceptUri');
       const id = escoId(uri, 'skill', 'conceptUri');
@@ -88,6 +113,7 @@ export function escoDataset(dir: string, crosswalk: Crosswalk, version = version
         skillType: optional(values, 'skillType'),
         reuseLevel: optional(values, 'reuseLevel'),
         escoUri: uri,
+        alternativeNames: lines(values, 'altLabels'),
       };
       return [{ id, props }];
     },
@@ -122,7 +148,7 @@ export function escoDataset(dir: string, crosswalk: Crosswalk, version = version
       description: 'European classification of occupations and of the skills, competences and knowledge they require.',
     },
     origin: 'esco',
-    tables: [occupations, skills, relations],
+    tables: [iscoGroups, occupations, skills, relations],
     writes: [
       { table: occupations, statement: nodesStatement('Role', 'owned') },
       { table: skills, statement: nodesStatement('Skill', 'owned') },

@@ -14,13 +14,16 @@ import { technologyKind } from './technology-kinds';
  * O*NET (US Department of Labor), the database's tab-separated text files: occupations become Roles
  * (`socCode`), task statements become Responsibilities of their occupation, and technology skills become
  * Technologies (kind from the commodity title, technology-kinds.ts) that the occupation `uses` with `hot` and
- * `inDemand`. Ids: `onet-` and the slug of the SOC code (`onet-15-1252-00`), `onet-task-` and the task id.
+ * `inDemand`. When the download has them, alternate titles become the occupation's `alternativeNames` and the
+ * task ratings' importance (scale IM) the role-task relationship's `importance`. Ids: `onet-` and the slug of the SOC code (`onet-15-1252-00`), `onet-task-` and the task id.
  */
 
 export const ONET_FILES = {
   occupations: 'Occupation Data.txt',
   tasks: 'Task Statements.txt',
   technologies: 'Technology Skills.txt',
+  alternateTitles: 'Alternate Titles.txt',
+  taskRatings: 'Task Ratings.txt',
 } as const;
 
 const SOC_CODE = 'O*NET-SOC Code';
@@ -40,6 +43,16 @@ function versionFromPath(dir: string): string | undefined {
 function yesNo(values: Record<string, string>, column: string): boolean | null {
   if (values[column] === undefined) return null;
   return oneOf(values, column, ['Y', 'N'] as const) === 'Y';
+}
+
+const taskNodeId = (taskId: string) => `onet-task-${taskId}`;
+
+/** A task's importance to its occupation: Task Ratings' `Data Value` on the importance scale (IM), 1 to 5. */
+function importance(values: Record<string, string>): number {
+  const text = required(values, 'Data Value');
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 1 || value > 5) throw new RowError('Data Value', `"${text}" is not an importance rating from 1 to 5`);
+  return value;
 }
 
 export function onetDataset(dir: string, crosswalk: Crosswalk, version = versionFromPath(dir)): Dataset {
@@ -78,7 +91,7 @@ export function onetDataset(dir: string, crosswalk: Crosswalk, version = version
       const taskId = required(values, 'Task ID');
       if (!/^\d+$/.test(taskId)) throw new RowError('Task ID', `"${taskId}" is not a number`);
       taskIds.check(taskId, line, 'Task ID');
-      return [{ id: `onet-task-${taskId}`, props: { name: required(values, 'Task'), taskType: optional(values, 'Task Type') }, parent, link: {} }];
+      return [{ id: taskNodeId(taskId), props: { name: required(values, 'Task'), taskType: optional(values, 'Task Type') }, parent, link: {} }];
     },
     observe: (_rows, values, line) => taskIds.add(values['Task ID'].trim(), line),
   };
@@ -100,6 +113,46 @@ export function onetDataset(dir: string, crosswalk: Crosswalk, version = version
     },
   };
 
+  /** Per occupation (SOC code), its alternate and short titles. */
+  const alternateTitlesOf = new Map<string, Set<string>>();
+  const alternateTitles: Table = {
+    file: file(ONET_FILES.alternateTitles),
+    format: 'tsv',
+    columns: [SOC_CODE, 'Alternate Title', 'Short Title'],
+    optionalFile: true,
+    gathered: true,
+    map(values) {
+      knownOccupation(values);
+      required(values, 'Alternate Title');
+      return [];
+    },
+    observe(_rows, values) {
+      const titles = alternateTitlesOf.get(values[SOC_CODE].trim()) ?? new Set<string>();
+      for (const column of ['Alternate Title', 'Short Title']) {
+        const title = optional(values, column);
+        if (title) titles.add(title);
+      }
+      alternateTitlesOf.set(values[SOC_CODE].trim(), titles);
+    },
+  };
+
+  const taskRatings: Table<RelationshipRow> = {
+    file: file(ONET_FILES.taskRatings),
+    format: 'tsv',
+    columns: [SOC_CODE, 'Task ID', 'Scale ID', 'Data Value'],
+    optionalFile: true,
+    map(values, _line, notice) {
+      const from = knownOccupation(values);
+      if (required(values, 'Scale ID') !== 'IM') return [];
+      const taskId = required(values, 'Task ID');
+      if (!taskIds.has(taskId)) {
+        notice('Task ID', `task ${taskId} is not in ${ONET_FILES.tasks}: its rating is not imported`);
+        return [];
+      }
+      return [{ from, to: taskNodeId(taskId), props: { importance: importance(values) } }];
+    },
+  };
+
   return {
     source: {
       id: `onet-${slug(version)}`,
@@ -112,12 +165,17 @@ export function onetDataset(dir: string, crosswalk: Crosswalk, version = version
       description: `Includes information from the O*NET ${version} Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA.`,
     },
     origin: 'onet',
-    tables: [occupations, tasks, technologySkills],
+    tables: [occupations, tasks, technologySkills, alternateTitles, taskRatings],
     writes: [
       { table: occupations, statement: nodesStatement('Role', 'owned') },
       { table: tasks, statement: linkedNodesStatement(hasResponsibility, 'owned') },
       ...technologyWrites(technologies),
       { table: technologySkills, statement: relationshipsStatement(uses) },
+      { table: taskRatings, statement: relationshipsStatement(hasResponsibility) },
+      {
+        derived: () => [...alternateTitlesOf].map(([socCode, titles]) => ({ id: onetId(socCode), props: { alternativeNames: [...titles] } })),
+        statement: nodesStatement('Role', 'owned'),
+      },
       { derived: () => crosswalk.occupationLinks('onet', occupationCodes, onetId), statement: relationshipsStatement(mapsTo) },
     ],
     notices: async () => crosswalk.absentOccupations('onet', occupationCodes, ONET_FILES.occupations),

@@ -1,4 +1,5 @@
 import { CypherText } from '../../graph/db';
+import { searchIndex } from '../../model/schema-cypher';
 import { NEO4J_LABEL, nodeLabelOf } from '../node/node.type';
 import { SearchArgs } from './search.inputs';
 
@@ -19,13 +20,13 @@ export function luceneQuery(text: string): string {
     .join(' ');
 }
 
-/** Full-text hits over the node_search index, best first; each hit's node projected as the selection asks. */
+/** Full-text hits over the `search` index (cypher/schema), best first; each hit's node projected as the selection asks. */
 export function search({ text, labels, first }: SearchArgs): CypherText {
   return ({ params, projectField }) => {
     const labelFilter = labels?.length
       ? `WHERE any(label IN labels(n) WHERE label IN ${params.add(labels.map((label) => NEO4J_LABEL[label]))})`
       : '';
-    return `CALL db.index.fulltext.queryNodes('node_search', ${params.add(luceneQuery(text))}) YIELD node AS n, score
+    return `CALL db.index.fulltext.queryNodes('${searchIndex().name}', ${params.add(luceneQuery(text))}) YIELD node AS n, score
 ${labelFilter}
 WITH n, score ORDER BY score DESC, n.id LIMIT ${params.addInt(first)}
 RETURN ${projectField('node', 'n')} AS node, ${nodeLabelOf('n')} AS label, score`;

@@ -1,5 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
+import { Bounded } from '../../graph/list-bound';
 import { Node } from '../node/node.type';
+import { ALTERNATIVE_NAMES_BOUND } from '../role/role.type';
 import { Connection } from '../connection/connection.type';
 
 
@@ -19,6 +21,10 @@ export class Skill extends Node {
 
   @Field(() => String, { nullable: true, description: 'The ESCO concept URI, for skills imported from ESCO.' })
   escoUri?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Other names of the skill (ESCO alternative labels); `search` finds them.' })
+  @Bounded(ALTERNATIVE_NAMES_BOUND)
+  alternativeNames?: string[] | null;
 }
 
 export const SkillConnection = Connection(Skill);

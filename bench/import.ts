@@ -11,8 +11,8 @@ import { LocalNeo4j, startLocalNeo4j, watchedStart } from '../scripts/processes/
 import { Rng } from '../scripts/synthetic';
 
 /**
- * `npm run bench:import`: generates files of full size in the published formats (ESCO: 3,000 occupations,
- * 14,000 skills, 126,000 relations; a survey year: 65,000 rows of about 2 KB, ~150 MB), imports each twice
+ * `npm run bench:import`: generates files of full size in the published formats (ESCO: 3,000 occupations and
+ * their ISCO groups, 14,000 skills, 126,000 relations; a survey year: 65,000 rows of about 2 KB, ~150 MB), imports each twice
  * with the built `npm run import` (the second run is the idempotent re-import) and prints rows/s and the
  * importer's peak RSS (the kernel's high-water mark, which the importer reports). No assertions: figures.
  *
@@ -78,14 +78,21 @@ async function generateEsco(dir: string, scale: number): Promise<number> {
   const rng = new Rng(101, 0);
   const occupationUris = [...crosswalkEscoUris(), ...Array.from({ length: occupations - 2 }, () => `http://data.europa.eu/esco/occupation/${uuid(rng)}`)];
   const skillUris = Array.from({ length: skills }, () => `http://data.europa.eu/esco/skill/${uuid(rng)}`);
+  const groups = new Set<string>();
   await writeCsv(
     path.join(dir, ESCO_FILES.occupations),
     ['conceptType', 'conceptUri', 'iscoGroup', 'preferredLabel', 'altLabels', 'hiddenLabels', 'status', 'modifiedDate', 'regulatedProfessionNote', 'scopeNote', 'definition', 'inScheme', 'description', 'code', 'naceCode'],
     occupationUris.map((uri, i) => {
       const group = String(1000 + rng.int(9000));
+      groups.add(group);
       return ['Occupation', uri, group, `occupation ${i} ${sentence(rng, 2)}`, `${sentence(rng, 2)}\n${sentence(rng, 3)}\n${sentence(rng, 2)}`, '', 'released', '2024-01-25T10:12:33.106Z', '', '', '',
         'http://data.europa.eu/esco/concept-scheme/occupations', `${sentence(rng, 20)}.\n${sentence(rng, 15)}.`, `${group}.${i % 10}`, ''];
     }),
+  );
+  await writeCsv(
+    path.join(dir, ESCO_FILES.iscoGroups),
+    ['conceptType', 'conceptUri', 'code', 'preferredLabel', 'status', 'altLabels', 'inScheme', 'description'],
+    [...groups].map((code) => ['ISCOGroup', `http://data.europa.eu/esco/isco/C${code}`, code, `group ${code} ${sentence(rng, 2)}`, 'released', '', 'http://data.europa.eu/esco/concept-scheme/isco', `${sentence(rng, 30)}.`]),
   );
   await writeCsv(
     path.join(dir, ESCO_FILES.skills),

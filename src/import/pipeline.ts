@@ -182,10 +182,7 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
     const stepStarted = Date.now();
     const counts: WrittenCounts & { planned: number } = { what: describeWrite(write.statement), batches: 0, planned: 0, seconds: 0, ...ZERO };
     summary.written.push(counts);
-    const flush = async (batch: ImportRow[]) => {
-      if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
-        throw new ImportStoppedError(`stopped after ${batches} batches (--stop-after-batches): the Source ${dataset.source.id} is left incomplete`);
-      }
+    const writeBatch = async (batch: ImportRow[]) => {
       const [row] = await graph.write(write.statement.cypher, { rows: batch, source: dataset.source.id, origin: dataset.origin });
       const change = changeCounts(row);
       for (const key of Object.keys(ZERO) as (keyof ChangeCounts)[]) counts[key] += change[key];
@@ -194,6 +191,18 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
       batches += 1;
       done += batch.length;
       options.onProgress?.(done, total);
+    };
+    // A batch is written while the next one is read and mapped, so parsing the file and writing to the
+    // database each keep a core busy; batches still commit one at a time, in order.
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async (batch: ImportRow[]) => {
+      await writing;
+      if (options.stopAfterBatches !== undefined && batches >= options.stopAfterBatches) {
+        throw new ImportStoppedError(`stopped after ${batches} batches (--stop-after-batches): the Source ${dataset.source.id} is left incomplete`);
+      }
+      writing = writeBatch(batch);
+      // Its failure is thrown by the next `await writing`; until then it must not count as unhandled.
+      writing.catch(() => undefined);
     };
     let batch: ImportRow[] = [];
     const rows = 'table' in write ? mappedRows(write.table, () => undefined) : derivedBatches(derivedRows.get(write)!);
@@ -207,6 +216,7 @@ export async function runImport(graph: Graph, dataset: Dataset, options: ImportO
       }
     }
     if (batch.length > 0) await flush(batch);
+    await writing;
     counts.seconds = secondsSince(stepStarted);
   }
   await completeSource(graph, dataset.source.id);

@@ -5,8 +5,15 @@ import { Graph } from '../../src/graph/driver';
 import { startLocalNeo4j, watchedStart } from '../../scripts/processes/local-neo4j';
 import { localNeo4jConfig, TEST_BOLT_PORT, TEST_HOME, testConnection, wipeTestDatabase } from './env';
 
-/** Once per run: compile (the start-up test runs the built server), start Neo4j, reset it to the seed. */
+/**
+ * Once per run: compile (the start-up test runs the built server), start Neo4j, reset it to the seed. Each
+ * Jest project with database tests names this setup and Jest calls it once per project that runs, in one
+ * process: the first call does the work.
+ */
 export default async function globalSetup(): Promise<void> {
+  const state = globalThis as Record<string, unknown>;
+  if (state.__TEST_DATABASE_READY__) return;
+  state.__TEST_DATABASE_READY__ = true;
   const started = Date.now();
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
   if (!process.env.NEO4J_URI) {

@@ -60,6 +60,13 @@ export interface LimitsConfig extends ResultLimits {
 }
 
 /** Every setting the server reads, typed and validated once at start (see the README's table). */
+export interface TracingConfig {
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: the OTLP/HTTP collector spans go to; unset = no tracing. */
+  otlpEndpoint: string | undefined;
+  /** OTEL_SERVICE_NAME, the traces' `service.name`. */
+  serviceName: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -98,6 +105,7 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Shared state of many instances (rate limits, APQ, subscriptions, bookmarks); unset = all in-process. */
   redisUrl: string | undefined;
+  tracing: TracingConfig;
   /** Every Redis key and channel this server uses starts with it, so several deployments can share a Redis. */
   redisKeyPrefix: string;
   /** Seconds a persisted query's hash is kept in Redis. */
@@ -191,6 +199,12 @@ function trustProxy(env: Env): boolean | number | string {
   return names.join(',');
 }
 
+function otlpEndpoint(env: Env): string | undefined {
+  const url = env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined;
+  if (url && !/^https?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://127.0.0.1:4318, got "${url}"`);
+  return url;
+}
+
 function redisUrl(env: Env): string | undefined {
   const url = env.REDIS_URL || undefined;
   if (url && !/^rediss?:\/\/[^\s]+$/.test(url)) throw new ConfigError(`REDIS_URL must look like redis://[:password@]host:port, got "${url.replace(/:[^:@/]*@/, ':***@')}"`);
@@ -269,6 +283,7 @@ export function readConfig(env: Env = process.env): Config {
     },
     trustProxy: trustProxy(env),
     redisUrl: redisUrl(env),
+    tracing: { otlpEndpoint: otlpEndpoint(env), serviceName: env.OTEL_SERVICE_NAME || 'team-knowledge-graph' },
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'kg:',
     redisCacheTtlSeconds: integer(env, 'REDIS_CACHE_TTL_SECONDS', 86_400, 1, 31_536_000),
     localRedis: {

@@ -12,4 +12,6 @@ export interface Context {
   clientIp: string;
   /** The request's logger (it carries the request id). */
   log: Logger;
+  /** The operation's cost, once the limits have admitted it (tracing reports it). */
+  cost?: number;
 }

@@ -8,6 +8,7 @@ import { bannerText, startBanner } from './http/banner';
 import { createLogger, prettyDestination } from './http/observability';
 import { buildServer } from './server';
 import { openSharedState, SharedState } from './shared-state';
+import { startTracing } from './tracing';
 import { Logger } from 'pino';
 
 const RETRY_MS = 5_000;
@@ -80,8 +81,11 @@ async function main(startDatabase?: DatabaseStarter): Promise<void> {
   let local: StartedDatabase | undefined;
   let graph: Graph | undefined;
   let shared: SharedState | undefined;
+  const tracing = startTracing(config.tracing);
+  if (config.tracing.otlpEndpoint) log.info(`Tracing: spans go over OTLP to ${config.tracing.otlpEndpoint}`);
   // A Neo4j this process started is stopped on every way out: a failed start, a crash, a signal.
   const release = async () => {
+    await tracing.shutdown().catch(() => undefined);
     await graph?.close().catch(() => undefined);
     await shared?.close();
     await local?.stop();

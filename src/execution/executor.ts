@@ -1,9 +1,10 @@
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, GraphQLError, GraphQLFieldResolver, GraphQLSchema, getVariableValues, isNonNullType, locatedError } from 'graphql';
+import { execute, GraphQLError, GraphQLFieldResolver, GraphQLSchema, getVariableValues, isNonNullType, Kind, locatedError } from 'graphql';
 import { Counter } from 'prom-client';
 import { ExecutionConfig } from '../config';
 import { Context } from '../context';
 import { Lru } from '../lru';
+import { traced } from '../tracing';
 import { argumentValues, CompiledOperation, compileOperation, directiveVariables, NotFastPathable, resolveInfo, RootField } from './compiled-operation';
 
 /** Which path answered: `bailout` is an operation the fast path started and handed to graphql-js. */
@@ -117,21 +118,32 @@ export function executingGateway(options: Options): GatewayInterface {
     return errors.length ? { data, errors } : { data };
   };
 
-  const withPath = (result: GatewayExecutionResult, path: ExecutionPath): GatewayExecutionResult => {
-    metrics.executionPaths.inc({ path });
-    return debug ? { ...result, extensions: { ...result.extensions, executionPath: path } } : result;
-  };
-
-  const executor = async (request: Request): Promise<GatewayExecutionResult> => {
-    if (!config.fastPath || request.operation.operation !== 'query') return withPath(await standard(request), 'standard');
+  /** Runs the operation on the path it can take, and says which. */
+  const execution = async (request: Request): Promise<[GatewayExecutionResult, ExecutionPath]> => {
+    if (!config.fastPath || request.operation.operation !== 'query') return [await standard(request), 'standard'];
     const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], request.request.variables ?? {}, { maxErrors: 50 });
     // Variables graphql-js would refuse: it answers with its own errors.
-    if (coerced.errors) return withPath(await standard(request), 'standard');
+    if (coerced.errors) return [await standard(request), 'standard'];
     const plan = planFor(request, coerced.coerced);
-    if (!plan) return withPath(await standard(request), 'standard');
+    if (!plan) return [await standard(request), 'standard'];
     const answer = await fast(request, plan, coerced.coerced);
-    return answer ? withPath(answer, 'fast') : withPath(await standard(request), 'bailout');
+    return answer ? [answer, 'fast'] : [await standard(request), 'bailout'];
   };
+
+  const executor = (request: Request): Promise<GatewayExecutionResult> =>
+    traced('graphql.operation', { 'graphql.operation.name': request.operationName ?? '', 'graphql.operation.type': request.operation.operation }, async (span) => {
+      const [result, path] = await execution(request);
+      metrics.executionPaths.inc({ path });
+      span?.setAttributes({
+        'kg.cost': request.context.cost ?? 0,
+        'kg.execution_path': path,
+        'kg.round_trips': request.context.db.roundTrips.count,
+        'kg.root_fields': request.operation.selectionSet.selections.map((selection) =>
+          selection.kind === Kind.FIELD ? selection.name.value : selection.kind === Kind.FRAGMENT_SPREAD ? `...${selection.name.value}` : '... on Query',
+        ),
+      });
+      return debug ? { ...result, extensions: { ...result.extensions, executionPath: path } } : result;
+    });
 
   return {
     load: async () => ({ executor: executor as (request: GatewayGraphQLRequestContext) => Promise<GatewayExecutionResult> }),

@@ -1,5 +1,6 @@
 import neo4j, { BookmarkManager, Driver, Neo4jError, RoutingControl } from 'neo4j-driver';
 import { badUserInput, serviceUnavailable } from '../errors';
+import { traced } from '../tracing';
 
 export interface GraphOptions {
   uri: string;
@@ -152,7 +153,13 @@ export class Graph {
     return this.driver.close();
   }
 
-  private async run(routing: RoutingControl, cypher: string, params: Params, trips?: RoundTrips): Promise<Row[]> {
+  /** One round trip, in a span of its own when tracing is on (src/tracing.ts). */
+  private run(routing: RoutingControl, cypher: string, params: Params, trips?: RoundTrips): Promise<Row[]> {
+    const name = routing === neo4j.routing.READ ? 'neo4j.read' : 'neo4j.write';
+    return traced(name, { 'db.system.name': 'neo4j', 'db.query.text': cypher }, () => this.roundTrip(routing, cypher, params, trips));
+  }
+
+  private async roundTrip(routing: RoutingControl, cypher: string, params: Params, trips?: RoundTrips): Promise<Row[]> {
     if (trips) trips.count += 1;
     const started = process.hrtime.bigint();
     let ok = false;

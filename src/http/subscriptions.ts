@@ -11,6 +11,7 @@ import { ERROR_CODES, ErrorCode, httpErrorBody, subscriptionsOnly, tooManySubscr
 import { Principal, TokenVerifier } from '../security/auth';
 import { clientKey, OperationLimits } from '../security/limits';
 import { originAllowed } from './cors';
+import { traced } from '../tracing';
 import { Metrics } from './observability';
 import { documentId, refuseUntrusted, requestedId, TrustedDocuments } from './trusted-documents';
 
@@ -128,7 +129,9 @@ export function serveSubscriptions(httpServer: HttpServer, path: string, options
       if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return [subscriptionsOnly()];
       const variables = payload.variables ?? {};
       const cost = options.limits.cost(options.schema, { document, operation, operationName: payload.operationName, variables, queryHash: documentId(query) });
-      await options.limits.spend(clientKey(principal, clientIp(connection)), cost);
+      await traced('graphql.subscribe', { 'graphql.operation.name': payload.operationName ?? '', 'graphql.operation.type': 'subscription', 'kg.cost': cost }, () =>
+        options.limits.spend(clientKey(principal, clientIp(connection)), cost),
+      );
       return {
         schema: options.schema,
         document,

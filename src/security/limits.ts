@@ -210,6 +210,7 @@ export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<Contex
           const requested = limits.cost(schema, { document, operation, operationName: request.operationName, variables: request.variables, queryHash });
           const remaining = await limits.spend(clientKey(contextValue.principal, contextValue.clientIp), requested);
           cost = { requested, remaining };
+          contextValue.cost = requested;
         },
         async willSendResponse({ response }) {
           if (response.body.kind !== 'single') return;

@@ -18,11 +18,12 @@ import { mountBrowserPages } from './http/browser-pages';
 import { corsMiddleware } from './http/cors';
 import { jsonClientsGet200 } from './http/json-status';
 import { cacheHeaders } from './http/cache-headers';
-import { askForDocumentIds, readTrustedDocuments, resolveDocumentIds, trustedDocumentsOnly } from './http/trusted-documents';
+import { askForDocumentIds, readTrustedDocuments, resolveDocumentIds } from './http/trusted-documents';
+import { apolloGate, OperationGate } from './gate/operation-gate';
 import { mountHealth } from './http/health';
 import { buildGraphSchema, TYPE_SPECS } from './schema';
 import { Principal, TokenVerifier } from './security/auth';
-import { limitsPlugin, OperationLimits } from './security/limits';
+import { OperationLimits } from './security/limits';
 import { inProcessState, SharedState } from './shared-state';
 import { serveSubscriptions } from './http/subscriptions';
 import { createLogger, createMetrics, httpObservability, operationObservability } from './http/observability';
@@ -110,6 +111,12 @@ export async function buildServer(
     config.execution.operationCacheSize,
   );
   const schema = buildGraphSchema(changes);
+  const gate = new OperationGate(
+    schema,
+    limits,
+    trusted && { documents: trusted, only: config.trustedDocumentsOnly },
+    config.limits.maxTokens,
+  );
   const selections = new Selections(TYPE_SPECS);
   const formatErrors = formatError(config.production);
   const contextFor = (principal: Principal | null, clientIp: string, log: Logger): Context => ({
@@ -123,15 +130,12 @@ export async function buildServer(
   app.set('trust proxy', config.trustProxy);
   const httpServer = http.createServer(app);
   const subscriptions = serveSubscriptions(httpServer, '/graphql', {
-    schema,
+    gate,
     subscriptions: config.subscriptions,
     cors: config.cors,
     requireAuthForReads: config.auth.requireAuthForReads,
-    maxTokens: config.limits.maxTokens,
     maxMessageBytes: config.limits.maxBodyBytes,
     tokens,
-    limits,
-    trusted: trusted && { documents: trusted, only: config.trustedDocumentsOnly },
     metrics,
     formatError: formatErrors,
     fieldResolver: readByResponseName,
@@ -163,10 +167,9 @@ export async function buildServer(
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { serverWillStart: async () => ({ drainServer: subscriptions.dispose }) },
-      limitsPlugin(limits),
+      apolloGate(gate),
       jsonClientsGet200,
       cacheHeaders(config.httpCacheMaxAge),
-      ...(trusted && config.trustedDocumentsOnly ? [trustedDocumentsOnly(trusted)] : []),
       operationObservability(metrics),
       ...(config.debugExtensions ? [roundTripsPlugin] : []),
     ],

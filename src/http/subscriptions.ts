@@ -1,32 +1,28 @@
 import { IncomingMessage, Server as HttpServer, STATUS_CODES } from 'node:http';
 import { Duplex } from 'node:stream';
-import { ExecutionArgs, getOperationAST, GraphQLFieldResolver, GraphQLError, GraphQLFormattedError, GraphQLSchema, OperationTypeNode, parse, validate } from 'graphql';
+import { ExecutionArgs, GraphQLFieldResolver, GraphQLError, GraphQLFormattedError, OperationTypeNode } from 'graphql';
 import { CloseCode, Context as SocketContext, SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { Logger } from 'pino';
 import { WebSocket, WebSocketServer } from 'ws';
 import { CorsConfig, SubscriptionsConfig } from '../config';
 import { Context } from '../context';
-import { ERROR_CODES, ErrorCode, httpErrorBody, subscriptionsOnly, tooManySubscriptions, withCode } from '../errors';
+import { ERROR_CODES, ErrorCode, httpErrorBody, subscriptionsOnly, tooManySubscriptions } from '../errors';
+import { OperationGate } from '../gate/operation-gate';
 import { Principal, TokenVerifier } from '../security/auth';
-import { clientKey, OperationLimits } from '../security/limits';
 import { originAllowed } from './cors';
 import { traced } from '../tracing';
 import { Metrics } from './observability';
-import { documentId, refuseUntrusted, requestedId, TrustedDocuments } from './trusted-documents';
 
 export interface SubscriptionOptions {
-  schema: GraphQLSchema;
+  /** Every subscribe message passes it (trusted documents, parsing, validation, limits). */
+  gate: OperationGate;
   subscriptions: SubscriptionsConfig;
   cors: CorsConfig;
   requireAuthForReads: boolean;
-  maxTokens: number;
   /** Largest message a client may send; a bigger frame closes the socket with 1009. */
   maxMessageBytes: number;
   tokens: TokenVerifier;
-  limits: OperationLimits;
-  /** The manifest, and whether only its documents may run. */
-  trusted?: { documents: TrustedDocuments; only: boolean };
   metrics: Metrics;
   formatError: (error: GraphQLFormattedError) => GraphQLFormattedError;
   /** The default field resolver, as Apollo runs it over HTTP. */
@@ -108,42 +104,25 @@ export function serveSubscriptions(httpServer: HttpServer, path: string, options
   const clientIp = (connection: Connection) => options.clientAddress(connection.extra.request);
   const formatted = (errors: readonly GraphQLError[]) => errors.map((error) => options.formatError(error.toJSON()));
 
-  /** The execution arguments of a subscribe message, or the errors that refuse it. */
-  const prepare = async (connection: Connection, payload: SubscribePayload): Promise<ExecutionArgs | GraphQLError[]> => {
+  /** The execution arguments of a subscribe message (admitted by the gate), or the errors that refuse it. */
+  const prepare = async (connection: Connection, payload: SubscribePayload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
     if (Object.keys(connection.subscriptions).length > config.maxPerConnection) return [tooManySubscriptions(config.maxPerConnection)];
-    const principal = connection.extra.principal ?? null;
-    const listedId = options.trusted && requestedId(payload as unknown as Record<string, unknown>);
-    const query = (listedId && options.trusted?.documents.get(listedId)) || payload.query;
-    try {
-      if (options.trusted?.only) refuseUntrusted(options.trusted.documents, documentId(query), principal);
-      let document;
-      try {
-        document = parse(query, { maxTokens: options.maxTokens });
-      } catch (error) {
-        return [withCode(error as GraphQLError, ERROR_CODES.GRAPHQL_PARSE_FAILED)];
-      }
-      const invalid = validate(options.schema, document);
-      if (invalid.length > 0) return invalid.map((error) => withCode(error, ERROR_CODES.GRAPHQL_VALIDATION_FAILED));
-      const operation = getOperationAST(document, payload.operationName);
-      if (!operation) return [new GraphQLError('The document has no operation of that name.', { extensions: { code: ERROR_CODES.OPERATION_RESOLUTION_FAILURE } })];
-      if (operation.operation !== OperationTypeNode.SUBSCRIPTION) return [subscriptionsOnly()];
-      const variables = payload.variables ?? {};
-      const cost = options.limits.cost(options.schema, { document, operation, operationName: payload.operationName, variables, queryHash: documentId(query) });
-      await traced('graphql.subscribe', { 'graphql.operation.name': payload.operationName ?? '', 'graphql.operation.type': 'subscription', 'kg.cost': cost }, () =>
-        options.limits.spend(clientKey(principal, clientIp(connection)), cost),
-      );
-      return {
-        schema: options.schema,
-        document,
-        operationName: payload.operationName,
-        variableValues: variables,
-        fieldResolver: options.fieldResolver,
-        contextValue: options.context(principal, clientIp(connection)),
-      };
-    } catch (error) {
-      if (error instanceof GraphQLError) return [error];
-      throw error;
-    }
+    const caller = { principal: connection.extra.principal ?? null, clientIp: clientIp(connection) };
+    const request = { query: payload.query, fields: payload as unknown as Record<string, unknown>, operationName: payload.operationName, variables: payload.variables };
+    const admitted = await traced('graphql.subscribe', { 'graphql.operation.name': payload.operationName ?? '', 'graphql.operation.type': 'subscription' }, async (span) => {
+      const answer = await options.gate.prepare(request, caller, (operation) => (operation.operation === OperationTypeNode.SUBSCRIPTION ? undefined : subscriptionsOnly()));
+      if (!Array.isArray(answer)) span?.setAttribute('kg.cost', answer.cost);
+      return answer;
+    });
+    if (Array.isArray(admitted)) return admitted;
+    return {
+      schema: options.gate.schema,
+      document: admitted.document,
+      operationName: payload.operationName,
+      variableValues: payload.variables ?? {},
+      fieldResolver: options.fieldResolver,
+      contextValue: options.context(caller.principal, caller.clientIp),
+    };
   };
 
   const graphqlWs = useServer<Record<string, unknown> | undefined, Socket>(

@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServerPlugin } from '@apollo/server';
 import { RequestHandler } from 'express';
 import { repoRoot } from '../config';
-import { Context } from '../context';
-import { ERROR_CODES, httpErrorBody, persistedQueryNotInList } from '../errors';
-import { Principal } from '../security/auth';
+import { ERROR_CODES, httpErrorBody } from '../errors';
 
 /** A trusted-documents manifest: document id (the SHA-256 hex of the document) -> document. */
 export type TrustedDocuments = Map<string, string>;
@@ -84,25 +81,6 @@ export const askForDocumentIds: RequestHandler = (_request, response, next) => {
   response.set('X-Trusted-Documents', 'required');
   next();
 };
-
-/** Throws PERSISTED_QUERY_NOT_IN_LIST for a document (by its SHA-256 hex) that is not listed, unless the caller is an admin. */
-export function refuseUntrusted(documents: TrustedDocuments, hash: string, principal: Principal | null): void {
-  if (documents.has(hash) || principal?.roles.includes('admin')) return;
-  throw persistedQueryNotInList();
-}
-
-/** With TRUSTED_DOCUMENTS_ONLY: only listed documents run, unless the caller is an admin (the IDE's user). */
-export function trustedDocumentsOnly(documents: TrustedDocuments): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ queryHash, contextValue }) {
-          refuseUntrusted(documents, queryHash, contextValue.principal);
-        },
-      };
-    },
-  };
-}
 
 /** The manifest's text for these documents: sorted by id, so that it diffs well. */
 export function trustedDocumentsManifest(documents: string[]): string {

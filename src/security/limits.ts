@@ -1,4 +1,3 @@
-import { ApolloServerPlugin } from '@apollo/server';
 import {
   DocumentNode,
   FragmentDefinitionNode,
@@ -10,8 +9,7 @@ import {
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { Redis } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { Context } from '../context';
-import { ERROR_CODES, rateLimited, tooComplex } from '../errors';
+import { rateLimited, tooComplex } from '../errors';
 import { Lru } from '../lru';
 import { isList, listBound } from '../graph/list-bound';
 import { LimitsConfig } from '../config';
@@ -197,46 +195,4 @@ export class OperationLimits {
       throw result;
     }
   }
-}
-
-/** OperationLimits on every HTTP operation; the cost is reported in `extensions.cost` so clients can pace themselves. */
-export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      let cost: { requested: number; remaining: number } | undefined;
-      return {
-        async didResolveOperation({ document, operation, request, queryHash, schema, contextValue }) {
-          if (!operation) return; // Apollo has already refused a document without the named operation
-          const requested = limits.cost(schema, { document, operation, operationName: request.operationName, variables: request.variables, queryHash });
-          const remaining = await limits.spend(clientKey(contextValue.principal, contextValue.clientIp), requested);
-          cost = { requested, remaining };
-          contextValue.cost = requested;
-        },
-        async willSendResponse({ response }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          // An answer past the result budget is refused whole, as one over the cost limit is: no partial data, and
-          // the one error that refused it (fields read in parallel after it answer the same refusal, in any order).
-          const tooLarge = result.errors?.find((error) => error.extensions?.code === ERROR_CODES.RESULT_TOO_LARGE);
-          if (tooLarge) {
-            result.data = null;
-            result.errors = [tooLarge];
-          }
-          if (!cost) return;
-          result.extensions = {
-            ...result.extensions,
-            cost: {
-              requestedQueryCost: cost.requested,
-              maximumAvailable: limits.config.maxCost,
-              throttleStatus: {
-                currentlyAvailable: cost.remaining,
-                windowSeconds: limits.config.windowSeconds,
-                maximumAvailable: limits.config.costPerWindow,
-              },
-            },
-          };
-        },
-      };
-    },
-  };
 }

@@ -62,3 +62,17 @@ describe('the server', () => {
     expect(code(file).match(/from '(\.\.\/)+scripts\/[^']*'/)?.[0]).toBeUndefined();
   });
 });
+
+describe('the transports', () => {
+  /** graphql-js's functions that read a document: parsing, validating, choosing its operation, limiting it. */
+  const DOCUMENT_WORK = /(?<![.\w])(parse|validate|getOperationAST|getComplexity)\(|\.(cost|spend|checkTrusted)\(/;
+  /** Reads the checked-in examples of docs/queries for the IDE's tabs: no request's document. */
+  const EXAMPLES = path.join(src, 'http', 'examples.ts');
+
+  it.each(sourceFiles(path.join(src, 'http')).filter((file) => file !== EXAMPLES).map((file) => [relative(file), file]))(
+    '%s neither parses, validates nor limits a GraphQL document (the gate in src/gate does, for every transport)',
+    (_name, file) => {
+      expect(code(file).match(DOCUMENT_WORK)?.[0]).toBeUndefined();
+    },
+  );
+});

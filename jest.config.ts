@@ -12,7 +12,6 @@ const common = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
-  testTimeout: 60_000,
   transform: {
     // Full-program mode: type-graphql needs the types that emitDecoratorMetadata records across files.
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }],
@@ -30,6 +29,7 @@ const slowFiles = SLOW.map((name) => `<rootDir>/test/integration/${name}.test.ts
 const config: Config = {
   // The database tests share one database; running files one at a time keeps them independent.
   maxWorkers: 1,
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...withDatabase, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'], testPathIgnorePatterns: slowFiles },

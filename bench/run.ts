@@ -107,12 +107,12 @@ async function pickArguments(driver: Driver, scale: number) {
   const count = Number(technologies[0].get('count'));
   const target = Math.min(49_999, Math.max(0, Math.floor(count / 2) - 200));
   const { records } = await driver.executeQuery(
-    `MATCH (n:Technology) WITH n ORDER BY n.name, n.id SKIP $skip LIMIT $limit RETURN n.name AS name, n.id AS id`,
+    `MATCH (n:Technology) WITH n ORDER BY n.sortName, n.name, n.id SKIP $skip LIMIT $limit RETURN n.sortName AS sortName, n.name AS name, n.id AS id`,
     { skip: neo4j.int(target), limit: neo4j.int(8 * 20) },
   );
   const deepPages = [0, 1, 2, 3, 4, 5, 6, 7]
     .filter((k) => k * 20 < records.length)
-    .map((k) => ({ cursor: encodeCursor([records[k * 20].get('name'), records[k * 20].get('id')]), offset: target + k * 20 }));
+    .map((k) => ({ cursor: encodeCursor([records[k * 20].get('sortName'), records[k * 20].get('name'), records[k * 20].get('id')]), offset: target + k * 20 }));
   const { records: usage } = await driver.executeQuery(
     `UNWIND $ids AS id MATCH (t:Technology {id: id})
      RETURN avg(COUNT { (t)<-[:USES]-(:Role) } + COUNT { (t)<-[:INVOLVES]-(:Responsibility)<-[:HAS_RESPONSIBILITY]-(:Role) }) AS users`,

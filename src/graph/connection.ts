@@ -2,18 +2,23 @@ import { getNamedType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { ResolveTree } from 'graphql-parse-resolve-info';
 import { badArgument } from '../errors';
 import { CypherParams } from './cypher-params';
+import { SORT_NAME } from '../model/sort-name';
 import { shape } from './shape';
 
 /**
- * Relay-style connections with keyset cursors: a cursor is the (name, id) of the last node seen, so a
- * page stays correct while nodes are inserted, and a deep page costs what the first one does (an index
- * seek, not a skip). Cursors are opaque to clients: base64url of that pair.
+ * Relay-style connections with keyset cursors: a cursor is the (sortName, name, id) of the last node seen
+ * (src/model/sort-name.ts: names order without case and accents, the exact name and then the id breaking
+ * ties), so a page stays correct while nodes are inserted, and a deep page costs what the first one does (an
+ * index seek, not a skip). Cursors are opaque to clients: base64url of that key.
  */
 
 export type SortDirection = 'ASC' | 'DESC';
 
-/** (name, id), and in a ranked page first the rank: (name, id, rank). */
-type CursorKey = [string, string] | [string, string, number];
+/** (sortName, name, id), and in a ranked page the rank too: (sortName, name, id, rank). */
+type CursorKey = [string, string, string] | [string, string, string, number];
+
+/** The node properties a page orders by, after any equality filter's. */
+const ORDER_KEYS = [SORT_NAME, 'name', 'id'];
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
@@ -24,46 +29,69 @@ export const MAX_PAGE = 100;
 
 /**
  * A cursor built by Cypher, for the connections of relationships, which the projection compiles into one
- * expression (Cypher has no base64): `k<length of id>:<id><name>`. decodeCursor reads both kinds.
+ * expression (Cypher has no base64): `c<length of id>.<length of sortName>:<id><sortName><name>`, lengths
+ * in code points. decodeCursor reads both kinds.
  */
 export function cursorText(node: string): string {
-  return `'k' + toString(size(${node}.id)) + ':' + ${node}.id + ${node}.name`;
+  return `'c' + toString(size(${node}.id)) + '.' + toString(size(${node}.${SORT_NAME})) + ':' + ${node}.id + ${node}.${SORT_NAME} + ${node}.name`;
 }
 
-const CYPHER_CURSOR = /^k(\d{1,4}):/;
+const CYPHER_CURSOR = /^c(\d{1,4})\.(\d{1,4}):/;
+/** The cursors of the API before names sorted without case and accents: (name, id) keys, and `k…` from Cypher. */
+const OLDER_CURSOR = /^k\d{1,4}:/;
+
+function isOlderKey(key: unknown[]): boolean {
+  return key.length === 2 || (key.length === 3 && typeof key[2] === 'number');
+}
 
 export function decodeCursor(cursor: string): CursorKey {
+  const older = () => badArgument('after', 'after is a cursor from before names sorted without case and accents: start again from the first page');
+  if (OLDER_CURSOR.test(cursor)) throw older();
   const cypherCursor = CYPHER_CURSOR.exec(cursor);
   if (cypherCursor) {
     const rest = Array.from(cursor.slice(cypherCursor[0].length));
-    const idLength = Number(cypherCursor[1]);
-    if (idLength > 0 && rest.length >= idLength) return [rest.slice(idLength).join(''), rest.slice(0, idLength).join('')];
-  }
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && typeof key[0] === 'string' && typeof key[1] === 'string') {
-      if (key.length === 2) return key as CursorKey;
-      if (key.length === 3 && Number.isSafeInteger(key[2])) return key as CursorKey;
+    const [idLength, sortLength] = [Number(cypherCursor[1]), Number(cypherCursor[2])];
+    if (idLength > 0 && rest.length >= idLength + sortLength) {
+      return [rest.slice(idLength, idLength + sortLength).join(''), rest.slice(idLength + sortLength).join(''), rest.slice(0, idLength).join('')];
     }
+  }
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    // not JSON: the error below
+  }
+  if (Array.isArray(key) && key.slice(0, 2).every((part) => typeof part === 'string')) {
+    if (key.length === 3 && typeof key[2] === 'string') return key as CursorKey;
+    if (key.length === 4 && typeof key[2] === 'string' && Number.isSafeInteger(key[3])) return key as CursorKey;
+    if (isOlderKey(key)) throw older();
   }
   throw badArgument('after', 'after is not a cursor returned by this API');
 }
 
 /**
- * The conditions on node variable `node` of a keyset page in (name, id) order: both keys present, and past
- * the cursor `after` when there is one. Predicates on both keys let a (name, id) index serve the order and,
- * after a cursor, seek to it: the range on name is the seek, the tie-break on id a filter on the few nodes
- * sharing that name.
+ * Cypher: whether node variable `node` comes after the key (sortName, name, id) in `op` ('>' or '<') order, the
+ * three parameters given. Lists compare element by element: one predicate, which the planner keeps as a filter
+ * on the index seek (spelt out as ORs, it would split the page into a union of seeks and sort it).
+ */
+function pastKey(node: string, op: string, key: string[]): string {
+  return `[${ORDER_KEYS.map((property) => `${node}.${property}`).join(', ')}] ${op} [${key.join(', ')}]`;
+}
+
+/**
+ * The conditions on node variable `node` of a keyset page in (sortName, name, id) order: the keys present,
+ * and past the cursor `after` when there is one. Predicates on the keys let a (sortName, name, id) index serve
+ * the order and, after a cursor, seek to it: the range on sortName is the seek, the tie-breaks on name and id
+ * a filter on the few nodes sharing that sort key.
  */
 export function keysetConditions(node: string, params: CypherParams, direction: SortDirection, after: string | null | undefined): string[] {
-  if (!after) return [`${node}.id IS NOT NULL`, `${node}.name IS NOT NULL`];
-  const [name, id, rank] = decodeCursor(after);
+  const present = ORDER_KEYS.map((key) => `${node}.${key} IS NOT NULL`);
+  if (!after) return present;
+  const [sortName, name, id, rank] = decodeCursor(after);
   if (rank !== undefined) throw badArgument('after', 'after is a cursor of a page in another order: start again from the first page');
   const op = direction === 'ASC' ? '>' : '<';
-  const nameParam = params.add(name);
-  return [`${node}.id IS NOT NULL`, `${node}.name ${op}= ${nameParam}`, `(${node}.name ${op} ${nameParam} OR ${node}.id ${op} ${params.add(id)})`];
+  const keys = [params.add(sortName), params.add(name), params.add(id)];
+  return [...present, `${node}.${SORT_NAME} ${op}= ${keys[0]}`, pastKey(node, op, keys)];
 }
 
 /**
@@ -72,11 +100,11 @@ export function keysetConditions(node: string, params: CypherParams, direction: 
  */
 function rankedKeysetConditions(node: string, rank: string, params: CypherParams, after: string | null | undefined): string[] {
   if (!after) return [];
-  const [name, id, afterRank] = decodeCursor(after);
+  const [sortName, name, id, afterRank] = decodeCursor(after);
   if (afterRank === undefined) throw badArgument('after', 'after is a cursor of a page in another order: start again from the first page');
   const rankParam = params.addInt(afterRank);
-  const nameParam = params.add(name);
-  return [`(${rank} < ${rankParam} OR (${rank} = ${rankParam} AND (${node}.name > ${nameParam} OR (${node}.name = ${nameParam} AND ${node}.id > ${params.add(id)}))))`];
+  const keys = [params.add(sortName), params.add(name), params.add(id)];
+  return [`(${rank} < ${rankParam} OR (${rank} = ${rankParam} AND ${pastKey(node, '>', keys)}))`];
 }
 
 /** Which nodes a paginated list holds: the node variable is `n`. */
@@ -142,11 +170,11 @@ export function compileConnection(
     ? `${query.match} ${where([...query.conditions, ...keysetConditions('n', params, 'ASC', null)])}
   WITH n, ${query.rank('n')} AS rank
   ${where(rankedKeysetConditions('n', 'rank', params, query.after))}
-  WITH n, rank ORDER BY rank DESC, n.name, n.id LIMIT ${limit}
-  WITH collect({n: n, key: [n.name, n.id, rank]}) AS page`
+  WITH n, rank ORDER BY rank DESC, ${ORDER_KEYS.map((key) => `n.${key}`).join(', ')} LIMIT ${limit}
+  WITH collect({n: n, key: [${ORDER_KEYS.map((key) => `n.${key}`).join(', ')}, rank]}) AS page`
     : `${query.match} ${where([...query.conditions, ...keysetConditions('n', params, query.direction, query.after)])}
-  WITH n ORDER BY ${[...(query.equalKeys ?? []), 'name', 'id'].map((key) => `n.${key} ${query.direction}`).join(', ')} LIMIT ${limit}
-  WITH collect({n: n, key: [n.name, n.id]}) AS page`;
+  WITH n ORDER BY ${[...(query.equalKeys ?? []), ...ORDER_KEYS].map((key) => `n.${key} ${query.direction}`).join(', ')} LIMIT ${limit}
+  WITH collect({n: n, key: [${ORDER_KEYS.map((key) => `n.${key}`).join(', ')}]}) AS page`;
   return `${total}
 CALL () {
   ${pageClauses}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { searchIndex } from '../model/schema-cypher';
+import { searchIndex, SORT_NAMES_FILE } from '../model/schema-cypher';
 import { Graph } from './driver';
 
 /**
@@ -80,20 +80,21 @@ export async function runCypherFiles(
 
 /**
  * Applies cypher/schema. Its full-text index is created only when absent (\`IF NOT EXISTS\`), so one left by an
- * older model, over other labels or properties, is dropped first and created again (its population runs in
- * the background; \`db.awaitIndexes\` at the end of the file waits for it).
+ * older model, over other labels or properties or with another analyzer, is dropped first and created again
+ * (its population runs in the background; \`db.awaitIndexes\` at the end of the file waits for it).
  */
 export async function applySchema(
   graph: Graph,
   dir: string,
   onStatement: (report: StatementReport) => void = () => undefined,
 ): Promise<StatementReport[]> {
-  const { name, labels, properties } = searchIndex();
-  const [existing] = await graph.read('SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties WHERE name = $name RETURN labelsOrTypes, properties', {
-    name,
-  });
+  const { name, labels, properties, analyzer } = searchIndex();
+  const [existing] = await graph.read(
+    "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = $name RETURN labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer",
+    { name },
+  );
   const same = (found: unknown, declared: string[]) => JSON.stringify([...(found as string[])].sort()) === JSON.stringify([...declared].sort());
-  if (existing && !(same(existing.labelsOrTypes, labels) && same(existing.properties, properties))) {
+  if (existing && !(same(existing.labelsOrTypes, labels) && same(existing.properties, properties) && existing.analyzer === analyzer)) {
     await graph.runStatement(`DROP INDEX ${name}`);
   }
   return runCypherFiles(graph, cypherFiles(dir), onStatement);
@@ -129,7 +130,7 @@ export async function prepareDatabase(
   await applySchema(graph, dirs.schema);
   const empty = seed === 'if-empty' && (await graph.read('MATCH (n) RETURN n LIMIT 1')).length === 0;
   if (seed === 'always' || empty) {
-    await runCypherFiles(graph, cypherFiles(dirs.seed));
+    await runCypherFiles(graph, [...cypherFiles(dirs.seed), path.join(dirs.schema, SORT_NAMES_FILE)]);
     return { seeded: true };
   }
   return { seeded: false };

@@ -1,5 +1,6 @@
 import { GraphQLField, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
 import { FieldsByTypeName, parseResolveInfo, ResolveTree } from 'graphql-parse-resolve-info';
+import { SORT_NAME } from '../model/sort-name';
 import { ConnectionTypes, connectionTypes, cursorText, keysetConditions, MAX_PAGE } from './connection';
 import { CypherParams } from './cypher-params';
 import { maxItems } from './list-bound';
@@ -118,7 +119,7 @@ export class Projection {
     const value = this.map(relation.target, field.fieldsByTypeName, { node: to, rel });
     const carried = relation.withRel ? `${to}, ${rel}` : to;
     const limit = relation.single ? ' LIMIT 1' : max === undefined ? '' : ` LIMIT ${max + 1}`;
-    const subquery = `COLLECT { ${match} WITH DISTINCT ${carried} ORDER BY ${to}.name, ${to}.id${limit} RETURN ${value} AS value }`;
+    const subquery = `COLLECT { ${match} WITH DISTINCT ${carried} ORDER BY ${to}.${SORT_NAME}, ${to}.name, ${to}.id${limit} RETURN ${value} AS value }`;
     return relation.single ? `head(${subquery})` : subquery;
   }
 
@@ -144,7 +145,7 @@ export class Projection {
     const edgeMaps = connectionFields
       .filter((selected) => selected.name === 'edges')
       .map((edges) => `${quoteKey(edges.alias)}: ${this.edgeMap(types, edges, edgeScope)}`);
-    const rows = `COLLECT { ${match} WITH DISTINCT ${to} WHERE ${conditions.join(' AND ')} ORDER BY ${to}.name, ${to}.id LIMIT ${first + 1}${edgeRel} RETURN {cursor: ${cursorText(to)}, edges: {${edgeMaps.join(', ')}}} AS value }`;
+    const rows = `COLLECT { ${match} WITH DISTINCT ${to} WHERE ${conditions.join(' AND ')} ORDER BY ${to}.${SORT_NAME}, ${to}.name, ${to}.id LIMIT ${first + 1}${edgeRel} RETURN {cursor: ${cursorText(to)}, edges: {${edgeMaps.join(', ')}}} AS value }`;
     const entries = connectionFields.map((selected) => {
       switch (selected.name) {
         case 'totalCount':

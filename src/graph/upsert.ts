@@ -1,4 +1,5 @@
 import { createdStamp, nodeStamp, updatedStamp } from '../model/cypher';
+import { sortNameStamp } from '../model/sort-name';
 import { Projected, WriteQuery } from './db';
 
 /**
@@ -11,6 +12,7 @@ export function upsertNode(label: string, id: string, properties: Record<string,
     cypher: ({ params, project, actor }) => `MERGE (n:${label} {id: ${params.add(id)}})
 ON CREATE SET ${createdStamp('n', "'user'")}
 SET ${nodeStamp('n')}, n += ${params.add(given)}, ${updatedStamp('n', params.add(actor))}
+SET ${sortNameStamp('n')}
 RETURN ${project('n')} AS value`,
     answer: (row) => row.value as Projected,
     changes: () => [{ kind: 'UPSERTED', id, label: label.toUpperCase() }],

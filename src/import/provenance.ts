@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Graph } from '../graph/driver';
 import { nodeStamp } from '../model/cypher';
+import { sortNameStamp } from '../model/sort-name';
 import { ImportFileError } from './table';
 
 /** Where an import's facts come from: its Source node, which every imported node cites (model.ts `cites`). */
@@ -34,7 +35,8 @@ export async function startSource(graph: Graph, source: SourceInfo, origin: Impo
   await graph.write(
     `MERGE (s:Source {id: $id})
 ON CREATE SET ${nodeStamp('s')}, s.createdAt = datetime()
-SET s += $props, s.origin = $origin, s.complete = false`,
+SET s += $props, s.origin = $origin, s.complete = false
+SET ${sortNameStamp('s')}`,
     { id, props, origin },
   );
 }

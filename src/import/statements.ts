@@ -1,4 +1,5 @@
 import { arrow, createdStamp, nodeStamp } from '../model/cypher';
+import { sortNameStamp } from '../model/sort-name';
 import { cites, MODEL, RelationshipDeclaration } from '../model/model';
 
 /**
@@ -77,6 +78,7 @@ OPTIONAL MATCH (old:${label} {id: row.id})
 WITH row, source${carried}, properties(old) AS nodeBefore
 MERGE (n:${label} {id: row.id})
 ${setProps}
+SET ${sortNameStamp('n')}
 MERGE (n)${arrow(cites)}(source)`;
 }
 

@@ -31,7 +31,7 @@ export interface NodeTypeDeclaration {
    * these); the built-in types declare theirs on their classes in src/modules.
    */
   properties?: Record<string, PropertyDeclaration>;
-  /** Composite range indexes beyond (name, id), which every label gets for keyset paging. */
+  /** Composite range indexes beyond (sortName, name, id), which every label gets for keyset paging. */
   indexes?: string[][];
   /** Properties the full-text `search` index reads (name always). */
   searchable?: string[];
@@ -136,7 +136,7 @@ export const nodeLabelName = (label: string): string => label.toUpperCase();
 
 declareNodeType({ label: 'Role', colour: '#0072B2', searchable: ['description', 'summary', 'alternativeNames'] });
 declareNodeType({ label: 'Responsibility', colour: '#E69F00', searchable: ['description'] });
-declareNodeType({ label: 'Technology', colour: '#009E73', indexes: [['kind', 'name', 'id']], searchable: ['description'] });
+declareNodeType({ label: 'Technology', colour: '#009E73', indexes: [['kind', 'sortName', 'name', 'id']], searchable: ['description'] });
 declareNodeType({ label: 'Skill', colour: '#CC79A7', searchable: ['description', 'alternativeNames'] });
 declareNodeType({ label: 'Salary', colour: '#D55E00', indexes: [['currency', 'country', 'year']] });
 declareNodeType({ label: 'Source', colour: '#56B4E9', searchable: ['description'] });

@@ -1,4 +1,5 @@
 import { MODEL } from './model';
+import { SORT_NAME, sortNameOf } from './sort-name';
 
 /**
  * cypher/schema, derived from the model: the files analysts read and run (cypher-shell, `npm run seed`) are
@@ -21,9 +22,11 @@ ${lines.join('\n')}
 }
 
 /** The full-text index behind `search`: every domain label, by name and the properties the model calls searchable. */
-export function searchIndex(): { name: string; labels: string[]; properties: string[] } {
+export function searchIndex(): { name: string; labels: string[]; properties: string[]; analyzer: string } {
   return {
     name: 'node_search',
+    // Lower-cases and folds accents (Lucene's ASCIIFoldingFilter), as sortName does: "developpeur" finds "développeur".
+    analyzer: 'standard-folding',
     labels: MODEL.nodeTypes.map(({ label }) => label),
     properties: [...new Set(['name', ...MODEL.nodeTypes.flatMap(({ searchable = [] }) => searchable)])],
   };
@@ -32,28 +35,46 @@ export function searchIndex(): { name: string; labels: string[]; properties: str
 function indexes(): string {
   const index = (label: string, properties: string[]) =>
     `CREATE INDEX ${snake(label)}_${properties.join('_')} IF NOT EXISTS FOR (n:${label}) ON (${properties.map((property) => `n.${property}`).join(', ')});`;
-  const keyset = MODEL.nodeTypes.map(({ label }) => index(label, ['name', 'id']));
+  const keyset = MODEL.nodeTypes.map(({ label }) => index(label, [SORT_NAME, 'name', 'id']));
   const declared = MODEL.nodeTypes.flatMap(({ label, indexes = [] }) => indexes.map((properties) => index(label, properties)));
   const search = searchIndex();
   return `${GENERATED}
-// Keyset pagination orders by (name, id): composite range indexes serve both the order and the seek.
+// Keyset pagination orders by (sortName, name, id) (src/model/sort-name.ts): composite range indexes serve both
+// the order and the seek.
 ${keyset.join('\n')}
 // Filters the model declares (a technology's kind, a salary's currency, country and year).
 ${declared.join('\n')}
 
 // Full-text index behind the \`search\` query: names and descriptive text of every domain label.
-// \`npm start\`, \`npm run seed\` and \`npm run import\` drop it first when it indexes other labels or properties
-// (an older model's); with cypher-shell, run \`DROP INDEX ${search.name} IF EXISTS;\` first after such a change.
+// \`npm start\`, \`npm run seed\` and \`npm run import\` drop it first when it indexes other labels, properties
+// or analyzer (an older model's). With cypher-shell, run \`DROP INDEX ${search.name} IF EXISTS\` first after such a change.
 CREATE FULLTEXT INDEX ${search.name} IF NOT EXISTS
 FOR (n:${search.labels.join('|')})
-ON EACH [${search.properties.map((property) => `n.${property}`).join(', ')}];
+ON EACH [${search.properties.map((property) => `n.${property}`).join(', ')}]
+OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${search.analyzer}' } };
 
 // Wait until every index is online, so a seed or query that follows can use them.
 CALL db.awaitIndexes(300);
 `;
 }
 
+/** The file of cypher/schema that sets every name's sort key; run again after a seed (prepareDatabase does). */
+export const SORT_NAMES_FILE = '003-sort-names.cypher';
+
+function sortNames(): string {
+  return `${GENERATED}
+// Every name's sort key (src/model/sort-name.ts: the name without case and accents), which pages order by. The
+// API and the importers set it as they write; this sets it on nodes written otherwise (the seed, analysts'
+// Cypher) and mends one a later write of the name left stale. Run it after such writes; it changes nothing
+// when every key is right.
+MATCH (n) WHERE n.name IS NOT NULL
+WITH n, ${sortNameOf('n.name')} AS key
+WHERE n.${SORT_NAME} IS NULL OR n.${SORT_NAME} <> key
+SET n.${SORT_NAME} = key;
+`;
+}
+
 /** The files of cypher/schema, by name. */
 export function schemaCypherFiles(): Record<string, string> {
-  return { '001-constraints.cypher': constraints(), '002-indexes.cypher': indexes() };
+  return { '001-constraints.cypher': constraints(), '002-indexes.cypher': indexes(), [SORT_NAMES_FILE]: sortNames() };
 }

@@ -1,4 +1,5 @@
 import { Harness } from '../support/harness';
+import { sortNameStamp } from '../../src/model/sort-name';
 
 let server: Harness;
 beforeAll(async () => {
@@ -34,7 +35,8 @@ describe('keyset pagination', () => {
     const walked = await walk(3);
     expect(walked).toEqual(all);
     const names = technologies.edges.map((edge: any) => edge.node.name);
-    expect(names).toEqual([...names].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
+    const collator = new Intl.Collator('en', { sensitivity: 'base' });
+    expect(names).toEqual([...names].sort((a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)));
   });
 
   it('stays correct while nodes are inserted before and after the cursor', async () => {
@@ -44,7 +46,7 @@ describe('keyset pagination', () => {
       inserted += 1;
       // One name sorts before every existing one, one after: neither may duplicate or skip a node already there.
       await server.graph.write(
-        `UNWIND $rows AS row MERGE (t:Technology:Node {id: row.id}) SET t.name = row.name, t.kind = 'TOOL', t.origin = 'pagination-test'`,
+        `UNWIND $rows AS row MERGE (t:Technology:Node {id: row.id}) SET t.name = row.name, t.kind = 'TOOL', t.origin = 'pagination-test' SET ${sortNameStamp('t')}`,
         {
           rows: [
             { id: `aaa-inserted-${inserted}`, name: `0 inserted ${inserted}` },

@@ -25,7 +25,7 @@ it.each([
   ['a path', `{ path(from: "react", to: "statista") { length nodes { id } edges { type } } }`],
   ['salary stats', `{ salaryStats(groupBy: COUNTRY) { key currency count avg } }`],
   ['search with its nodes', `{ search(text: "database") { score node { id ... on Technology { usedBy { id } } ... on Role { salaries { amount } } } } }`],
-  ['a technologies page after a cursor', `{ technologies(first: 3, after: "${Buffer.from('["M","m"]').toString('base64url')}") { edges { node { id usedBy { id } } } } }`],
+  ['a technologies page after a cursor', `{ technologies(first: 3, after: "${Buffer.from('["m","M","m"]').toString('base64url')}") { edges { node { id usedBy { id } } } } }`],
 ])('%s: one round trip', async (_shape, query) => {
   const response = await server.query(query);
   expect(response.errors).toBeUndefined();

@@ -2,20 +2,23 @@ import { IsInt, IsOptional, Max, MaxLength, Min, ValidateBy } from 'class-valida
 import { ArgsType, ClassType, Field, Int } from 'type-graphql';
 import { decodeCursor, MAX_PAGE } from '../../graph/connection';
 
+/** Why `value` is not a cursor this API reads (an older one says to start again), or undefined when it is. */
+function cursorProblem(value: unknown): string | undefined {
+  try {
+    decodeCursor(String(value));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /** A cursor this API handed out. Checked with the other arguments, so that the fast path refuses it as graphql-js does. */
 function IsCursor(): PropertyDecorator {
   return ValidateBy({
     name: 'isCursor',
     validator: {
-      validate: (value: unknown) => {
-        try {
-          decodeCursor(String(value));
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      defaultMessage: () => 'after is not a cursor returned by this API',
+      validate: (value: unknown) => cursorProblem(value) === undefined,
+      defaultMessage: (args) => cursorProblem(args?.value) ?? 'after is not a cursor returned by this API',
     },
   });
 }

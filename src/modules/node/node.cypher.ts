@@ -2,6 +2,7 @@ import { PageQuery } from '../../graph/connection';
 import { CypherText, WriteQuery } from '../../graph/db';
 import { PageArgs } from '../connection/connection.inputs';
 import { arrow, ownedEnds } from '../../model/cypher';
+import { SORT_NAME } from '../../model/sort-name';
 import { nodeLabelOf } from './node.type';
 
 /** The node of `label` (a label from code, never user text) with that id, bound to `n`. */
@@ -12,12 +13,12 @@ export function nodeById(label: string, id: string): CypherText {
 /** The most nodes a root list of every node of a label (`skills`, `teams`, …) answers; past it, page with its `…Connection`. */
 export const ROOT_LIST_BOUND = 1_000;
 
-/** Every node of `label`, ordered by name then id. */
+/** Every node of `label`, in name order (src/model/sort-name.ts). */
 export function everyNode(label: string): CypherText {
-  return () => `MATCH (n:${label}) WITH n ORDER BY n.name, n.id`;
+  return () => `MATCH (n:${label}) WITH n ORDER BY n.${SORT_NAME}, n.name, n.id`;
 }
 
-/** A page of every node of `label`, in (name, id) order: the `<label>sConnection` root fields. */
+/** A page of every node of `label`, in name order: the `<label>sConnection` root fields. */
 export function everyNodePage(label: string, { first, after }: PageArgs): PageQuery {
   return { select: () => ({ match: `MATCH (n:${label})`, conditions: [] }), direction: 'ASC', first, after };
 }

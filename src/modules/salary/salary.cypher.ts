@@ -3,6 +3,7 @@ import { notFound } from '../../errors';
 import { CypherParams } from '../../graph/cypher-params';
 import { CypherText, Projected, WriteQuery } from '../../graph/db';
 import { arrow, createdStamp, nodeStamp, updatedStamp } from '../../model/cypher';
+import { sortNameStamp } from '../../model/sort-name';
 import { cites, earns } from '../../model/model';
 import { slug } from '../slug';
 import { SalaryGroupBy } from './salary.enums';
@@ -103,6 +104,7 @@ CALL (r, source) {
   ON CREATE SET ${createdStamp('p', "'user'")}
   SET ${nodeStamp('p')}, p += ${params.add(properties)}, ${updatedStamp('p', params.add(actor))},
       p.name = ${params.add(`${titleCase(record.seniority)} `)} + r.name + ${params.add(`, ${countryName} ${record.year}`)}
+  SET ${sortNameStamp('p')}
   MERGE (r)${arrow(earns, 'out', 'earns')}(p)
   ON CREATE SET ${createdStamp('earns', "'user'")}
   WITH p, source

@@ -1,5 +1,6 @@
 import { CypherText } from '../../graph/db';
 import { searchIndex } from '../../model/schema-cypher';
+import { foldName } from '../../model/sort-name';
 import { NEO4J_LABEL, nodeLabelOf } from '../node/node.type';
 import { SearchArgs } from './search.inputs';
 
@@ -7,15 +8,17 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 /**
  * User text -> a Lucene query that cannot be a syntax error or an operator: every special character is
- * escaped and terms are lower-cased (so AND/OR/NOT are plain words). Each term counts as itself
- * (boosted) or as a prefix, so "back" finds "backend".
+ * escaped and terms are folded as names are (lower-cased, without accents; so AND/OR/NOT are plain words).
+ * Each term counts as itself (boosted) or as a prefix, so "back" finds "backend". The index's analyzer
+ * (standard-folding) folds what it indexes and the whole terms; prefix terms reach Lucene unanalysed, hence
+ * the fold here too.
  */
 export function luceneQuery(text: string): string {
   return text
     .trim()
     .split(/\s+/)
     .filter((term) => term.length > 0)
-    .map((term) => term.toLowerCase().replace(LUCENE_SPECIAL, '\\$&'))
+    .map((term) => foldName(term).replace(LUCENE_SPECIAL, '\\$&'))
     .map((term) => `${term}^2 ${term}*`)
     .join(' ');
 }

@@ -13,6 +13,7 @@ import { LocalNeo4j, startLocalNeo4j, watchedStart } from '../scripts/processes/
 import { startLocalRedis, stopLocalRedis } from '../scripts/processes/local-redis';
 import { buildServer } from '../src/server';
 import { datasetState, GENERATOR_VERSION, loadSynthetic, planFor, roleId, technologyId } from '../scripts/synthetic';
+import { applySchema, defaultCypherDirs } from '../src/graph/cypher-files';
 import { CapturedQuery, decodeParams, encodeParams } from './raw-server';
 import { editorHeaders, OURS_SERVER_SETTINGS } from './editor-token';
 import { Shape, shapes, Variables } from './shapes';
@@ -638,6 +639,15 @@ async function main(): Promise<void> {
         await graph.close();
       }
       state = await datasetState(driver, connection.database);
+    } else {
+      // A graph loaded by an older version still gets today's indexes and every name's sort key.
+      log('applying cypher/schema to the loaded graph…');
+      const graph = Graph.open({ ...graphConnection(config), ...connection });
+      try {
+        await applySchema(graph, defaultCypherDirs(repoRoot).schema);
+      } finally {
+        await graph.close();
+      }
     }
     log(`dataset: ${state.nodes.toLocaleString('en-US')} nodes, ${state.relationships.toLocaleString('en-US')} relationships (synthetic scale ${state.scale})`);
     const { records: versions } = await driver.executeQuery('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition');

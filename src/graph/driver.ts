@@ -125,10 +125,15 @@ export class Graph {
     return this.run(neo4j.routing.WRITE, cypher, params, trips);
   }
 
-  /** Runs one statement of a script (read or write) and returns its rows and what it changed. */
+  /**
+   * Runs one statement of a script (read or write) and returns its rows and what it changed. It runs as an
+   * auto-commit transaction, as cypher-shell runs a file's statements, so a script may batch a large write
+   * with `CALL { … } IN TRANSACTIONS`.
+   */
   async runStatement(cypher: string): Promise<{ rows: Row[]; counters: Record<string, number> }> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE, database: this.options.database, bookmarkManager: this.bookmarks });
     try {
-      const result = await this.driver.executeQuery(cypher, {}, { routing: neo4j.routing.WRITE, database: this.options.database });
+      const result = await session.run(cypher);
       const counters = result.summary.counters;
       return {
         rows: result.records.map((record) => record.toObject()),
@@ -136,6 +141,8 @@ export class Graph {
       };
     } catch (error) {
       throw mapDriverError(error);
+    } finally {
+      await session.close();
     }
   }
 

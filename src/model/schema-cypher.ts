@@ -66,11 +66,14 @@ function sortNames(): string {
 // Every name's sort key (src/model/sort-name.ts: the name without case and accents), which pages order by. The
 // API and the importers set it as they write; this sets it on nodes written otherwise (the seed, analysts'
 // Cypher) and mends one a later write of the name left stale. Run it after such writes; it changes nothing
-// when every key is right.
+// when every key is right. Batched, so a graph of millions of names fits in transaction memory (an
+// auto-commit statement: cypher-shell and \`npm run seed\` run files that way).
 MATCH (n) WHERE n.name IS NOT NULL
-WITH n, ${sortNameOf('n.name')} AS key
-WHERE n.${SORT_NAME} IS NULL OR n.${SORT_NAME} <> key
-SET n.${SORT_NAME} = key;
+CALL (n) {
+  WITH n, ${sortNameOf('n.name')} AS key
+  WHERE n.${SORT_NAME} IS NULL OR n.${SORT_NAME} <> key
+  SET n.${SORT_NAME} = key
+} IN TRANSACTIONS OF 10000 ROWS;
 `;
 }
 

@@ -15,7 +15,8 @@ import { technologyKind } from './technology-kinds';
  * (`socCode`), task statements become Responsibilities of their occupation, and technology skills become
  * Technologies (kind from the commodity title, technology-kinds.ts) that the occupation `uses` with `hot` and
  * `inDemand`. When the download has them, alternate titles become the occupation's `alternativeNames` and the
- * task ratings' importance (scale IM) the role-task relationship's `importance`. Ids: `onet-` and the slug of the SOC code (`onet-15-1252-00`), `onet-task-` and the task id.
+ * task ratings' importance (scale IM) the role-task relationship's `importance`. Ids: `onet-` and the slug of
+ * the SOC code (`onet-15-1252-00`), `onet-task-` and the task id.
  */
 
 export const ONET_FILES = {

@@ -3,6 +3,7 @@ import { repoRoot } from '../../src/config';
 import { runCypherFiles } from '../../src/graph/cypher-files';
 import { SORT_NAMES_FILE } from '../../src/model/schema-cypher';
 import { encodeCursor } from '../../src/graph/connection';
+import { bearer } from '../support/harness';
 import { FIXTURES, importTestServer, runImporter } from '../support/importer';
 
 /**
@@ -62,6 +63,10 @@ beforeAll(async () => {
     ],
   });
   await runCypherFiles(imports.server.graph, [path.join(repoRoot, 'cypher', 'schema', SORT_NAMES_FILE)]);
+  // And through the API, which sets the key as it writes.
+  for (const name of ['Ébéniste Numérique', 'ärztlicher Informatiker', 'Zürich Liaison']) {
+    await imports.server.data('mutation ($name: String!) { upsertRole(input: { name: $name }) { id } }', { name }, await bearer(['editor']));
+  }
 });
 
 describe('roles', () => {

@@ -36,9 +36,10 @@ export function startTracing(config: TracingConfig): { shutdown(): Promise<void>
 
 /**
  * Runs `work` inside a span named `name`, a child of the active one, ended (with the error, if any) when
- * `work` settles. Without tracing, runs `work` with no span.
+ * `work` settles. Without tracing, returns `work`'s own promise: no span and no promise wrapped around it, on
+ * the path every database round trip takes.
  */
-export async function traced<T>(name: string, attributes: Attributes, work: (span: Span | undefined) => Promise<T>): Promise<T> {
+export function traced<T>(name: string, attributes: Attributes, work: (span: Span | undefined) => Promise<T>): Promise<T> {
   if (!provider) return work(undefined);
   return trace.getTracer('team-knowledge-graph').startActiveSpan(name, { attributes }, async (span) => {
     try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
 import { Graph } from '../../src/graph/driver';
-import { cypherShell, cypherShellClasspath } from '../support/cypher-shell';
+import { cypherShellBatch, cypherShellClasspath } from '../support/cypher-shell';
 import { testConnection } from '../support/env';
 import { fingerprint } from '../support/fingerprint';
 
@@ -12,7 +12,14 @@ const files = (folder: string) =>
     .readdirSync(path.join(repoRoot, 'cypher', folder))
     .filter((file) => file.endsWith('.cypher'))
     .sort()
-    .map((file) => path.join('cypher', folder, file));
+    .map((file) => path.join(repoRoot, 'cypher', folder, file));
+
+/** Runs the files in one cypher-shell; each must run to its end without printing anything. */
+async function runSilently(files: string[]): Promise<void> {
+  const batch = await cypherShellBatch(classpath, files);
+  expect({ code: batch.code, output: batch.code === 0 ? '' : batch.output }).toEqual({ code: 0, output: '' });
+  expect(batch.files.filter((file) => !file.completed || file.output !== '')).toEqual([]);
+}
 
 let classpath: string;
 let graph: Graph;
@@ -23,18 +30,12 @@ beforeAll(async () => {
 afterAll(() => graph.close());
 
 it('runs cypher/schema', async () => {
-  for (const file of files('schema')) {
-    const result = await cypherShell(classpath, path.join(repoRoot, file));
-    expect({ file, code: result.code, output: result.code === 0 ? '' : result.output }).toEqual({ file, code: 0, output: '' });
-  }
+  await runSilently(files('schema'));
 });
 
 it('runs cypher/seed twice, and the second run changes nothing', async () => {
   const runSeed = async () => {
-    for (const file of files('seed')) {
-      const result = await cypherShell(classpath, path.join(repoRoot, file));
-      expect({ file, code: result.code, output: result.code === 0 ? '' : result.output }).toEqual({ file, code: 0, output: '' });
-    }
+    await runSilently(files('seed'));
     return fingerprint(graph);
   };
   const once = await runSeed();
@@ -45,10 +46,10 @@ it('runs cypher/seed twice, and the second run changes nothing', async () => {
 it('runs every cypher/queries file, each answering rows', async () => {
   const queries = files('queries');
   expect(queries.length).toBeGreaterThanOrEqual(10);
-  for (const file of queries) {
-    const result = await cypherShell(classpath, path.join(repoRoot, file));
-    expect({ file, code: result.code }).toEqual({ file, code: 0 });
+  const batch = await cypherShellBatch(classpath, queries);
+  expect({ code: batch.code, output: batch.code === 0 ? '' : batch.output }).toEqual({ code: 0, output: '' });
+  for (const { file, completed, output } of batch.files) {
     // --format plain: a header line, then one line per row.
-    expect({ file, answersRows: result.output.trim().split('\n').length > 1 }).toEqual({ file, answersRows: true });
+    expect({ file: path.basename(file), completed, answersRows: output.trim().split('\n').length > 1 }).toEqual({ file: path.basename(file), completed: true, answersRows: true });
   }
 });

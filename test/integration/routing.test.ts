@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import neo4j from 'neo4j-driver';
 import { repoRoot } from '../../src/config';
 import { testConnection } from '../support/env';
+import { BUILT_BY_PARENT } from '../support/global-setup';
 
 /**
  * NEO4J_URI=neo4j://… (the routing driver a cluster needs) works as bolt:// does. A single Community server
@@ -33,7 +34,7 @@ it('gets a routing table from the server: readers, writers and routers', async (
 it('passes the read and write contract over neo4j://', async () => {
   const child = spawn(process.execPath, [require.resolve('jest/bin/jest'), '--ci', ...CONTRACT], {
     cwd: repoRoot,
-    env: { ...process.env, NEO4J_URI: routingUri() },
+    env: { ...process.env, NEO4J_URI: routingUri(), [BUILT_BY_PARENT]: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

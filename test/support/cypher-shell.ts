@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../../src/config';
 import { run, RunResult } from '../../scripts/processes/os-process';
@@ -21,4 +22,34 @@ export async function cypherShellClasspath(): Promise<string> {
 export async function cypherShell(classpath: string, file: string): Promise<RunResult> {
   const { uri, user, password } = testConnection();
   return run('java', ['-cp', classpath, 'org.neo4j.shell.Main', '-a', uri, '-u', user, '-p', password, '--format', 'plain', '--file', file]);
+}
+
+/** What one file of a batch printed, and whether the batch ran it to its end. */
+export interface BatchedFile {
+  file: string;
+  completed: boolean;
+  output: string;
+}
+
+const END_OF_FILE = '<<end of file>>';
+
+/**
+ * Runs files one after the other in one cypher-shell (one JVM and one connection, as `:source` does in an
+ * analyst's session), with a marker after each so that each file's output is told apart. cypher-shell stops
+ * at the first failing statement: the files after it are not `completed`, and the failing one's output has the error.
+ */
+export async function cypherShellBatch(classpath: string, files: string[]): Promise<{ code: number | null; files: BatchedFile[]; output: string }> {
+  const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cypher-shell-')), 'batch.cypher');
+  fs.writeFileSync(script, files.map((file) => `:source ${file}\nRETURN '${END_OF_FILE}' AS marker;\n`).join(''));
+  try {
+    const result = await cypherShell(classpath, script);
+    const parts = result.output.split(`marker\n"${END_OF_FILE}"\n`);
+    return {
+      code: result.code,
+      output: result.output,
+      files: files.map((file, index) => ({ file, completed: index < parts.length - 1, output: parts[index] ?? '' })),
+    };
+  } finally {
+    fs.rmSync(path.dirname(script), { recursive: true, force: true });
+  }
 }

@@ -22,6 +22,11 @@ export const ERROR_CODES = {
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** A mutation names an id that does not exist. */
   NOT_FOUND: 'NOT_FOUND',
+  /**
+   * The node asked for is in the graph but breaks the model (written outside the API, e.g. by a Cypher script);
+   * the message names the rule. Lists leave such nodes out; `npm run graph:check` lists them with their fixes.
+   */
+  MODEL_VIOLATION: 'MODEL_VIOLATION',
   /** Apollo's: the request is not GraphQL over HTTP (here also: a body that is not JSON). */
   BAD_REQUEST: 'BAD_REQUEST',
   /** Apollo's: the document does not parse, or does not validate against the schema. */
@@ -65,6 +70,10 @@ export function badArgument(field: string, message: string): GraphQLError {
 
 export function notFound(field: string, id: string): GraphQLError {
   return new GraphQLError(`${field}: no node has the id "${id}"`, { extensions: { code: ERROR_CODES.NOT_FOUND, field } });
+}
+
+export function modelViolation(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ERROR_CODES.MODEL_VIOLATION } });
 }
 
 export function serviceUnavailable(): GraphQLError {

@@ -10,14 +10,21 @@ import { acquireLock, commandLine, isAlive, portIsFree, run, sleep, tail, termin
  * Starts a real Neo4j Community server (embedded DBMS with a Bolt connector, see
  * scripts/neo4j/src/main/java/kg/LocalNeo4j.java) from Maven Central jars: no Docker, no tarball.
  * The launcher is compiled once per pom/source hash into <home>/launcher/launcher-<hash>/;
- * the jars themselves stay in ~/.m2 and are referenced by an argument file.
+ * the jars themselves stay in ~/.m2 and are referenced by an argument file. It runs the model guard
+ * (scripts/neo4j/src/main/java/kg/guard), which checks every write against cypher/schema/model-rules.json.
  *
  * Layout under `home`: data/ and logs/ (Neo4j's own), logs/neo4j.log (the JVM's stdout/stderr),
  * logs/launcher-build.log (Maven's output), launcher/, neo4j.pid, start.lock (only while starting).
  */
 
-/** Where and how to run it (NEO4J_HOME, NEO4J_BOLT_PORT, NEO4J_HEAP, NEO4J_PAGECACHE) and its credentials, as readConfig validated them. */
-export type LocalNeo4jConfig = Pick<Config, 'local' | 'neo4jPassword'>;
+/** What the model guard does with a write that breaks the model's rules: refuse it, log it, or nothing. */
+export type ModelGuardMode = 'reject' | 'warn' | 'off';
+
+/**
+ * Where and how to run it (NEO4J_HOME, NEO4J_BOLT_PORT, NEO4J_HEAP, NEO4J_PAGECACHE) and its credentials, as
+ * readConfig validated them; `modelGuard` defaults to MODEL_GUARD, else 'reject'.
+ */
+export type LocalNeo4jConfig = Pick<Config, 'local' | 'neo4jPassword'> & { modelGuard?: ModelGuardMode };
 
 export interface LocalNeo4j {
   uri: string;
@@ -39,6 +46,9 @@ const LOCAL_USER = 'neo4j';
 const READY_MARK = 'READY bolt://';
 /** How long Neo4j may take to answer after its JVM starts. */
 const START_TIMEOUT_MS = 180_000;
+/** The rules `npm run schema` writes (MODEL_RULES_FILE of src/model/model-rules.ts, not imported: it loads the whole model). */
+const MODEL_RULES = path.join(repoRoot, 'cypher', 'schema', 'model-rules.json');
+const MODEL_GUARD_MODES: readonly ModelGuardMode[] = ['reject', 'warn', 'off'];
 const INSTALL_JAVA =
   'install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to an existing database.';
 
@@ -65,6 +75,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, hooks: StartHook
   const { home, boltPort: port, heap, pageCache } = config.local;
   const password = config.neo4jPassword;
   const log = hooks.log ?? (() => undefined);
+  const modelGuard = config.modelGuard ?? modelGuardFromEnv();
   makeWritableFolder(home);
 
   // The holder of the lock may be running a first-time Maven build.
@@ -83,7 +94,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, hooks: StartHook
       );
     }
     const owner = hooks.owner ?? process.pid;
-    return await spawnServer({ home, port, password, heap, pageCache, launcher, log, owner: owner === 'none' ? undefined : owner });
+    return await spawnServer({ home, port, password, heap, pageCache, modelGuard, launcher, log, owner: owner === 'none' ? undefined : owner });
   } finally {
     releaseLock();
   }
@@ -119,6 +130,7 @@ interface SpawnParams {
   password: string;
   heap: string;
   pageCache: string;
+  modelGuard: ModelGuardMode;
   launcher: Launcher;
   log: (line: string) => void;
   owner: number | undefined;
@@ -155,6 +167,8 @@ async function spawnServer(p: SpawnParams): Promise<LocalNeo4j> {
         NEO4J_PAGECACHE: p.pageCache,
         NEO4J_PLUGINS: p.launcher.pluginsDir,
         NEO4J_OWNER_PID: p.owner === undefined ? '' : String(p.owner),
+        MODEL_RULES,
+        MODEL_GUARD: p.modelGuard,
       },
     },
   );
@@ -208,6 +222,15 @@ async function spawnServer(p: SpawnParams): Promise<LocalNeo4j> {
       removePidFile(p.home, pid);
     },
   };
+}
+
+function modelGuardFromEnv(): ModelGuardMode {
+  const value = (process.env.MODEL_GUARD ?? '').trim().toLowerCase();
+  if (!value) return 'reject';
+  if (!(MODEL_GUARD_MODES as readonly string[]).includes(value)) {
+    throw new LocalNeo4jError(`MODEL_GUARD must be reject, warn or off, not "${process.env.MODEL_GUARD}".`);
+  }
+  return value as ModelGuardMode;
 }
 
 async function reuse(home: string, running: Running, password: string, port: number): Promise<LocalNeo4j> {
@@ -267,18 +290,20 @@ async function checkMaven(): Promise<void> {
   }
 }
 
-/** Builds the launcher unless a build for the current pom.xml + Java source exists and its jars are still in ~/.m2. */
+/** Builds the launcher unless a build for the current pom.xml + sources exists and its jars are still in ~/.m2. */
 async function ensureLauncher(home: string, log: (line: string) => void, downloading: (downloads: Downloads) => void): Promise<Launcher> {
   const projectDir = path.join(repoRoot, 'scripts', 'neo4j');
   const pom = path.join(projectDir, 'pom.xml');
-  const hash = createHash('sha256')
-    .update(fs.readFileSync(pom))
-    .update('\0')
-    .update(fs.readFileSync(path.join(projectDir, 'src', 'main', 'java', 'kg', 'LocalNeo4j.java')))
-    .digest('hex')
-    .slice(0, 12);
+  const hash = createHash('sha256').update(fs.readFileSync(pom));
+  // Every file under src/ (Java and resources such as META-INF/services), by path and content.
+  const sources = path.join(projectDir, 'src');
+  for (const file of (fs.readdirSync(sources, { recursive: true }) as string[]).sort()) {
+    const full = path.join(sources, file);
+    if (fs.statSync(full).isFile()) hash.update('\0').update(file).update('\0').update(fs.readFileSync(full));
+  }
+  const digest = hash.digest('hex').slice(0, 12);
   const targetDir = path.join(home, 'launcher');
-  const dir = path.join(targetDir, `launcher-${hash}`);
+  const dir = path.join(targetDir, `launcher-${digest}`);
   const launcher: Launcher = { argsFile: path.join(dir, 'java.args'), pluginsDir: path.join(dir, 'plugins') };
   if (launcherIsComplete(dir)) return launcher;
 

@@ -1,5 +1,5 @@
 import neo4j, { BookmarkManager, Driver, Neo4jError, RoutingControl } from 'neo4j-driver';
-import { badUserInput, serviceUnavailable } from '../errors';
+import { badUserInput, modelViolation, serviceUnavailable } from '../errors';
 import { traced } from '../tracing';
 
 export interface GraphOptions {
@@ -52,6 +52,8 @@ export function mapDriverError(error: unknown): unknown {
     if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return badUserInput('id', 'id is already used by another node');
     }
+    // The database's model guard (scripts/neo4j, MODEL_GUARD=reject) refused the write; its message names the rule.
+    if (error.code === 'Neo.ClientError.Transaction.TransactionHookFailed') return modelViolation(error.message);
     if (UNAVAILABLE_CODES.has(error.code) || /acquisition timed out|connect ECONNREFUSED/i.test(error.message)) {
       return serviceUnavailable();
     }

@@ -15,7 +15,8 @@ import {
 import { repoRoot } from '../../src/config';
 import { connectionTypes } from '../../src/graph/connection';
 import { buildGraphSchema, TYPE_SPECS } from '../../src/schema';
-import { schemaSdl } from '../../src/schema-file';
+import { MODEL_RULES_FILE } from '../../src/model/model-rules';
+import { modelRulesJson, schemaSdl } from '../../src/schema-file';
 
 const contract = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'contract', 'api-contract.graphql'), 'utf8'));
 const schema: GraphQLSchema = buildGraphSchema();
@@ -23,6 +24,10 @@ const schema: GraphQLSchema = buildGraphSchema();
 describe('schema.graphql', () => {
   it('is what the code emits (run `npm run schema` after changing the API)', () => {
     expect(fs.readFileSync(path.join(repoRoot, 'schema.graphql'), 'utf8')).toBe(schemaSdl());
+  });
+
+  it("and the model's rules are what the code derives (cypher/schema/model-rules.json, `npm run schema`)", () => {
+    expect(fs.readFileSync(path.join(repoRoot, MODEL_RULES_FILE), 'utf8')).toBe(modelRulesJson());
   });
 });
 

@@ -21,12 +21,15 @@ import { cacheHeaders } from './http/cache-headers';
 import { askForDocumentIds, readTrustedDocuments, resolveDocumentIds } from './http/trusted-documents';
 import { apolloGate, OperationGate } from './gate/operation-gate';
 import { mountHealth } from './http/health';
+import { nodeValidity } from './graph/validity';
+import { auditGraph, ModelHealth } from './model/model-audit';
+import { modelRules } from './model/model-rules';
 import { buildGraphSchema, TYPE_SPECS } from './schema';
 import { Principal, TokenVerifier } from './security/auth';
 import { OperationLimits } from './security/limits';
 import { inProcessState, SharedState } from './shared-state';
 import { serveSubscriptions } from './http/subscriptions';
-import { createLogger, createMetrics, httpObservability, operationObservability } from './http/observability';
+import { countModelViolations, createLogger, createMetrics, httpObservability, operationObservability } from './http/observability';
 import { Logger } from 'pino';
 
 /**
@@ -118,6 +121,11 @@ export async function buildServer(
     config.limits.maxTokens,
   );
   const selections = new Selections(TYPE_SPECS);
+  const model = new ModelHealth(
+    () => auditGraph(graph, modelRules(schema, TYPE_SPECS), nodeValidity(schema, TYPE_SPECS)),
+    (finding) => logger.warn({ subject: finding.subject, problems: finding.problems }, 'the graph holds data that breaks the model: the API leaves it out (npm run graph:check)'),
+  );
+  countModelViolations(metrics, model);
   const formatErrors = formatError(config.production);
   const contextFor = (principal: Principal | null, clientIp: string, log: Logger): Context => ({
     db: new Db(graph, selections, changes, principal?.subject ?? 'anonymous', new ResultBudget(config.limits, schema)),
@@ -183,7 +191,7 @@ export async function buildServer(
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  mountHealth(app, graph, shared);
+  mountHealth(app, graph, shared, model);
   mountBrowserPages(app);
   app.use(
     '/graphql',

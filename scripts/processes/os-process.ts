@@ -120,11 +120,11 @@ export interface RunResult {
 
 /**
  * Runs a command to completion, collecting stdout and stderr together and handing each line to `onLine`
- * as it comes; `missing` when the command is not on PATH.
+ * as it comes; `missing` when the command is not on PATH. `env` replaces the environment (default: this process's).
  */
-export function run(command: string, args: string[], onLine: (line: string) => void = () => undefined): Promise<RunResult> {
+export function run(command: string, args: string[], onLine: (line: string) => void = () => undefined, env?: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     let partial = '';
     const take = (chunk: Buffer) => {

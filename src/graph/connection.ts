@@ -161,8 +161,9 @@ export function compileConnection(
     .flatMap((edges) => Object.values(edges.fieldsByTypeName[types.edge] ?? {}))
     .filter((field) => field.name === 'node');
   const wantsTotal = connectionFields.some((field) => field.name === 'totalCount');
+  // Counted as listed: a node without its sort keys yet (written by Cypher, before the back-fill) is in neither.
   const total = wantsTotal
-    ? `CALL () { ${query.match} ${where(query.conditions)} RETURN count(n) AS totalCount }`
+    ? `CALL () { ${query.match} ${where([...query.conditions, ...keysetConditions('n', params, 'ASC', null)])} RETURN count(n) AS totalCount }`
     : 'WITH null AS totalCount';
   const first = params.addInt(query.first);
   const limit = params.addInt(query.first + 1);

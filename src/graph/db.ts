@@ -1,5 +1,7 @@
 import { getNamedType, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { filter, pipe } from '@graphql-yoga/subscription';
+import { modelViolation } from '../errors';
+import { nodeReference, nodeViolations } from '../model/model-check';
 import { ChangeBus, ChangeDraft, GRAPH_CHANGED, GraphChange } from './changes';
 import { compileConnection, connectionResult, connectionTypes, PageQuery } from './connection';
 import { CypherParams } from './cypher-params';
@@ -22,6 +24,8 @@ export interface QueryBuilder {
    * a map keyed by alias. A row column named `field` holding it is unpacked by `rows`.
    */
   projectField(field: string, node: string): string;
+  /** Cypher: whether node variable `node` of the model label `label` ('Node': any) is valid (validity.ts); lists keep only valid nodes. */
+  valid(node: string, label: string): string;
   /** Who the request acts as (the token's subject, else "anonymous"): writes are stamped with it. */
   actor: string;
 }
@@ -93,10 +97,26 @@ export class Db {
     return this.spent(info, selection, values);
   }
 
-  /** The first node that `match` binds to `n`, or null. */
+  /**
+   * The first node that `match` binds to `n`, or null. One that breaks the model (validity.ts: written outside
+   * the API) is an error of this field alone, which names what is wrong with it.
+   */
   async node(info: GraphQLResolveInfo, match: CypherText): Promise<Projected | null> {
-    const { values, selection } = await this.readNodes(info, match);
-    return this.spent(info, selection, values[0] ?? null);
+    const selection = this.selections.of(info);
+    const { cypher, params } = this.compile(info, (query) => {
+      const valid = query.valid('n', selection.typeName);
+      return `${match(query)} WITH n LIMIT 1
+RETURN ${valid} AS valid, CASE WHEN ${valid} THEN ${query.project('n')} END AS value, CASE WHEN NOT ${valid} THEN {labels: labels(n), properties: properties(n)} END AS broken`;
+    });
+    const [row] = await this.read(cypher, params);
+    if (row && !row.valid) {
+      const { labels, properties } = row.broken as { labels: string[]; properties: Record<string, unknown> };
+      const { rules } = selection.validity;
+      const wrong = nodeViolations(rules, labels, properties).map((violation) => violation.message);
+      const what = wrong.length ? `: it ${wrong.join('; it ')}` : '';
+      throw modelViolation(`${nodeReference(rules, labels, properties)} breaks the model${what}. It was written outside the API; \`npm run graph:check\` lists such nodes with their fixes.`);
+    }
+    return this.spent(info, selection, (row?.value as Projected | undefined) ?? null);
   }
 
   /** One page of a keyset connection (and its total count when asked), in one query. */
@@ -104,7 +124,7 @@ export class Db {
     const selection = this.selections.of(info);
     const types = connectionTypes(info.schema, selection.typeName);
     const params = new QueryParams();
-    const cypher = compileConnection(params.own, selection.tree, types, page, (nodeSelections) =>
+    const cypher = compileConnection(params.own, selection.tree, types, selection.validity.validPage(page, types.node), (nodeSelections) =>
       params.use(selection.expression('connection nodes', (projection) => projection.mapByAlias(types.node, nodeSelections, { node: 'n' }))),
     );
     const [answer] = await this.read(cypher, params.values);
@@ -182,6 +202,7 @@ export class Db {
     const builder: QueryBuilder = {
       params: params.own,
       actor: this.actor,
+      valid: (node, label) => selection.validity.valid(node, label),
       project: (node) => params.use(selection.expression(`project ${node}`, (projection) => projection.map(typeName, tree.fieldsByTypeName, { node }))),
       projectField: (field, node) => {
         byAlias.add(field);

@@ -4,6 +4,7 @@ import { SORT_NAME } from '../model/sort-name';
 import { ConnectionTypes, connectionTypes, cursorText, keysetConditions, MAX_PAGE } from './connection';
 import { CypherParams } from './cypher-params';
 import { maxItems } from './list-bound';
+import { nodeValidity, NodeValidity } from './validity';
 
 /**
  * GraphQL selection set -> one Cypher map expression.
@@ -40,6 +41,8 @@ export interface RelationSpec {
   withRel?: boolean;
   /** `target` is a connection over the related nodes (connection.ts): a page of them after `after`, `first` at a time. */
   paged?: boolean;
+  /** The model label of the related nodes ('Node': any), whose validity (validity.ts) they are matched with. */
+  label?: string;
 }
 
 export interface TypeSpec {
@@ -69,6 +72,7 @@ function quoteKey(key: string): string {
 export class Projection {
   private nextVariable = 0;
   readonly params: CypherParams;
+  private readonly validity: NodeValidity;
 
   /** `prefix` starts the names of its parameters and variables, apart from those of the query around it. */
   constructor(
@@ -77,6 +81,12 @@ export class Projection {
     private readonly prefix = '',
   ) {
     this.params = new CypherParams(`${prefix}p`);
+    this.validity = nodeValidity(schema, specs);
+  }
+
+  /** The conditions a related node of `relation` meets: valid for the model (validity.ts). */
+  private relatedConditions(relation: RelationSpec, node: string): string[] {
+    return relation.label ? [this.validity.valid(node, relation.label)] : [];
   }
 
   /** A Cypher map expression with the fields selected on `typeName` (an object or interface type). */
@@ -106,7 +116,7 @@ export class Projection {
     const relation = spec.relations?.[field.name];
     if (relation) return this.relationExpression(relation, field, scope, relation.single ? undefined : maxItems(definition, typeName));
     const computed = spec.computed?.[field.name];
-    return computed ? computed(scope) : `${scope.node}.${quoteKey(field.name)}`;
+    return computed ? computed(scope) : this.validity.read(scope.node, typeName, field.name);
   }
 
   /** A relation's value, or its values: at most `max` of them and one more, so that the result check (result-budget.ts) sees a list past its bound. */
@@ -118,8 +128,10 @@ export class Projection {
     if (relation.paged) return this.connectionExpression(relation, field, { match, from: scope.node, to, rel });
     const value = this.map(relation.target, field.fieldsByTypeName, { node: to, rel });
     const carried = relation.withRel ? `${to}, ${rel}` : to;
+    const related = this.relatedConditions(relation, to);
+    const valid = related.length ? ` WHERE ${related.join(' AND ')}` : '';
     const limit = relation.single ? ' LIMIT 1' : max === undefined ? '' : ` LIMIT ${max + 1}`;
-    const subquery = `COLLECT { ${match} WITH DISTINCT ${carried} ORDER BY ${to}.${SORT_NAME}, ${to}.name, ${to}.id${limit} RETURN ${value} AS value }`;
+    const subquery = `COLLECT { ${match} WITH DISTINCT ${carried}${valid} ORDER BY ${to}.${SORT_NAME}, ${to}.name, ${to}.id${limit} RETURN ${value} AS value }`;
     return relation.single ? `head(${subquery})` : subquery;
   }
 
@@ -131,12 +143,13 @@ export class Projection {
    */
   private connectionExpression(relation: RelationSpec, field: ResolveTree, bound: { match: string; from: string; to: string; rel: string }): string {
     const { match, from, to, rel } = bound;
+    const related = this.relatedConditions(relation, to);
     const types = connectionTypes(this.schema, relation.target);
     const first = Math.min(Math.max(Math.trunc(Number(field.args.first)) || 1, 1), MAX_PAGE);
     // One edge per related node, so that (name, id) keys the page: of two relationships joining the same pair,
     // the first found is the edge's, read again for the page's nodes only.
     const edgeRel = relation.withRel ? ` CALL (${from}, ${to}) { ${match} RETURN ${rel} LIMIT 1 }` : '';
-    const conditions = keysetConditions(to, this.params, 'ASC', field.args.after as string | null | undefined);
+    const conditions = [...related, ...keysetConditions(to, this.params, 'ASC', field.args.after as string | null | undefined)];
     const page = this.variable();
     const row = this.variable();
     const edgeScope: Scope = { node: to, rel, from };
@@ -149,7 +162,8 @@ export class Projection {
     const entries = connectionFields.map((selected) => {
       switch (selected.name) {
         case 'totalCount':
-          return `${quoteKey(selected.alias)}: COUNT { ${match} WITH DISTINCT ${to} RETURN ${to} }`;
+          // Counted as listed: with the sort keys (a node written by Cypher before their back-fill is in neither).
+          return `${quoteKey(selected.alias)}: COUNT { ${match} WITH DISTINCT ${to} WHERE ${[...related, ...keysetConditions(to, this.params, 'ASC', null)].join(' AND ')} RETURN ${to} }`;
         case 'pageInfo': {
           const info = selectedOn(selected, 'PageInfo').map(
             (part) => `${quoteKey(part.alias)}: ${part.name === 'hasNextPage' ? `size(${page}) > ${first}` : `last(${page}[..${first}]).cursor`}`,

@@ -1,6 +1,7 @@
 import { FieldNode, FragmentDefinitionNode, getNamedType, GraphQLResolveInfo, GraphQLSchema, Kind, SelectionSetNode, ValueNode } from 'graphql';
 import { ResolveTree } from 'graphql-parse-resolve-info';
 import { Projection, resolveTree, TypeSpecs } from './projection';
+import { nodeValidity, NodeValidity } from './validity';
 
 /** A Cypher expression built from a selection, and the values of the parameters it names. */
 export interface SelectionExpression {
@@ -24,6 +25,11 @@ export class Selection {
     this.tree = { ...resolveTree(info), args: {} };
     this.typeName = getNamedType(info.returnType).name;
     this.schema = info.schema;
+  }
+
+  /** The model's validity predicates (validity.ts), which the field's query applies to the nodes it reads. */
+  get validity(): NodeValidity {
+    return nodeValidity(this.schema, this.specs);
   }
 
   /**

@@ -6,6 +6,7 @@ import pino, { Logger } from 'pino';
 import pinoHttp from 'pino-http';
 import pinoPretty from 'pino-pretty';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ModelHealth } from '../model/model-audit';
 import { Context } from '../context';
 import { Graph } from '../graph/driver';
 import { SharedState } from '../shared-state';
@@ -56,6 +57,18 @@ export interface Metrics {
 }
 
 /** Prometheus metrics of one server (its own registry, so tests can build several servers). */
+/** graph_model_violations: what `npm run graph:check` would list, counted at most once a minute (model-audit.ts). */
+export function countModelViolations(metrics: Metrics, model: ModelHealth): void {
+  new Gauge({
+    name: 'graph_model_violations',
+    help: 'Nodes and relationships that break the model (written outside the API); the API leaves them out of every answer',
+    registers: [metrics.registry],
+    async collect() {
+      this.set(await model.violations().catch(() => Number.NaN));
+    },
+  });
+}
+
 export function createMetrics(graph: Graph, shared: Pick<SharedState, 'counts' | 'health'>): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });

@@ -13,9 +13,9 @@ export function nodeById(label: string, id: string): CypherText {
 /** The most nodes a root list of every node of a label (`skills`, `teams`, …) answers; past it, page with its `…Connection`. */
 export const ROOT_LIST_BOUND = 1_000;
 
-/** Every node of `label`, in name order (src/model/sort-name.ts). */
+/** Every valid node of `label` (src/graph/validity.ts), in name order (src/model/sort-name.ts). */
 export function everyNode(label: string): CypherText {
-  return () => `MATCH (n:${label}) WITH n ORDER BY n.${SORT_NAME}, n.name, n.id`;
+  return ({ valid }) => `MATCH (n:${label}) WHERE ${valid('n', label)} WITH n ORDER BY n.${SORT_NAME}, n.name, n.id`;
 }
 
 /** A page of every node of `label`, in name order: the `<label>sConnection` root fields. */

@@ -169,7 +169,7 @@ export function relationshipSchema(classes: ClassType[]): RelationshipSchema {
     const hasProperties = Object.keys(properties).length > 0;
     const filterArgs = filter ? FIELD_FILTERS[filter] : undefined;
     // A derived relation's edge properties are read by `edgeProperty`; a relationship's from the matched `rel`.
-    const relation: RelationSpec = { target, match: field.match, withRel: hasProperties && !field.edgeProperty };
+    const relation: RelationSpec = { target, label: target, match: field.match, withRel: hasProperties && !field.edgeProperty };
     const ownerClass = byLabel.get(on)!;
 
     // A field without arguments is a plain field of the class; one with a filter needs a resolver to declare its arguments.

@@ -49,8 +49,8 @@ const UNGROUPED: Partial<Record<SalaryGroupBy, string>> = {
 
 /** Statistics per (group key, currency, period): amounts in different currencies or periods never meet. */
 export function salaryStats({ groupBy, roleId, where }: SalaryStatsArgs): CypherText {
-  return ({ params }) => {
-    const conditions = salaryConditionList('s', where, params);
+  return ({ params, valid }) => {
+    const conditions = [valid('s', 'Salary'), ...salaryConditionList('s', where, params)];
     if (roleId) conditions.push(`r.id = ${params.add(roleId)}`);
     if (UNGROUPED[groupBy]) conditions.push(UNGROUPED[groupBy]);
     return `MATCH (r:Role)${arrow(earns)}(s:Salary)

@@ -25,10 +25,10 @@ export function luceneQuery(text: string): string {
 
 /** Full-text hits over the `search` index (cypher/schema), best first; each hit's node projected as the selection asks. */
 export function search({ text, labels, first }: SearchArgs): CypherText {
-  return ({ params, projectField }) => {
-    const labelFilter = labels?.length
-      ? `WHERE any(label IN labels(n) WHERE label IN ${params.add(labels.map((label) => NEO4J_LABEL[label]))})`
-      : '';
+  return ({ params, projectField, valid }) => {
+    const conditions = [valid('n', 'Node')];
+    if (labels?.length) conditions.push(`any(label IN labels(n) WHERE label IN ${params.add(labels.map((label) => NEO4J_LABEL[label]))})`);
+    const labelFilter = `WHERE ${conditions.join(' AND ')}`;
     return `CALL db.index.fulltext.queryNodes('${searchIndex().name}', ${params.add(luceneQuery(text))}) YIELD node AS n, score
 ${labelFilter}
 WITH n, score ORDER BY score DESC, n.id LIMIT ${params.addInt(first)}

@@ -11,8 +11,9 @@ const GRAPH_EDGE = 'r IN relationships(p) | {from: startNode(r).id, to: endNode(
 
 /** maxHops is validated to 1..8 before it reaches here; a variable-length bound cannot be a parameter. */
 export function shortestPath({ from, to, maxHops }: PathArgs): CypherText {
-  return ({ params }) => `MATCH (a:Node {id: ${params.add(from)}}), (b:Node {id: ${params.add(to)}})
-MATCH p = SHORTEST 1 (a)-[]-{0,${Math.trunc(maxHops)}}(b)
+  return ({ params, valid }) => `MATCH (a:Node {id: ${params.add(from)}}), (b:Node {id: ${params.add(to)}})
+WHERE ${valid('a', 'Node')} AND ${valid('b', 'Node')}
+MATCH p = SHORTEST 1 (a)(()-[]-(x) WHERE ${valid('x', 'Node')}){0,${Math.trunc(maxHops)}}(b)
 RETURN length(p) AS length, [n IN nodes(p) | ${graphNode('n')}] AS nodes, [${GRAPH_EDGE}] AS edges`;
 }
 
@@ -21,10 +22,11 @@ RETURN length(p) AS length, [n IN nodes(p) | ${graphNode('n')}] AS nodes, [${GRA
  * than Graph.edges answers at most (so that the result check sees a neighbourhood past it).
  */
 export function neighborhood({ id, depth, limit }: NeighborhoodArgs): CypherText {
-  return ({ params }) => `MATCH (start:Node {id: ${params.add(id)}})
+  return ({ params, valid }) => `MATCH (start:Node {id: ${params.add(id)}})
+WHERE ${valid('start', 'Node')}
 CALL (start) {
   MATCH p = (start)-[*1..${Math.trunc(depth)}]-(n:Node)
-  WHERE n <> start
+  WHERE n <> start AND ${valid('n', 'Node')}
   WITH n, min(length(p)) AS distance
   ORDER BY distance, n.id
   LIMIT ${params.addInt(limit - 1)}

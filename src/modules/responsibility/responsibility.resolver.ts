@@ -18,7 +18,7 @@ export class ResponsibilityResolver {
     return db.nodes(info, everyNode('Responsibility'));
   }
 
-  @Query(() => ResponsibilityConnection)
+  @Query(() => ResponsibilityConnection, { description: 'Every responsibility, a page at a time, in name order (keyset cursors).' })
   responsibilitiesConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
     return db.page(info, everyNodePage('Responsibility', args));
   }

@@ -18,7 +18,7 @@ export class SkillResolver {
     return db.nodes(info, everyNode('Skill'));
   }
 
-  @Query(() => SkillConnection)
+  @Query(() => SkillConnection, { description: 'Every skill, a page at a time: in name order, or the most required first (orderBy).' })
   skillsConnection(@Args() args: SkillsArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
     return db.page(info, skillsPage(args));
   }

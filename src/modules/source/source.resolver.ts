@@ -15,7 +15,7 @@ export class SourceResolver {
     return db.nodes(info, everyNode('Source'));
   }
 
-  @Query(() => SourceConnection)
+  @Query(() => SourceConnection, { description: 'Every source, a page at a time, in name order (keyset cursors).' })
   sourcesConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
     return db.page(info, everyNodePage('Source', args));
   }

@@ -15,7 +15,7 @@ export class TeamResolver {
     return db.nodes(info, everyNode('Team'));
   }
 
-  @Query(() => TeamConnection)
+  @Query(() => TeamConnection, { description: 'Every team, a page at a time, in name order (keyset cursors).' })
   teamsConnection(@Args() args: PageArgs, @Ctx() { db }: Context, @Info() info: GraphQLResolveInfo): Promise<Projected> {
     return db.page(info, everyNodePage('Team', args));
   }

@@ -26,8 +26,10 @@ export function neighborhood({ id, depth, limit }: NeighborhoodArgs): CypherText
 WHERE ${valid('start', 'Node')}
 CALL (start) {
   MATCH p = (start)-[*1..${Math.trunc(depth)}]-(n:Node)
-  WHERE n <> start AND ${valid('n', 'Node')}
+  WHERE n <> start
+  // Checked once per node reached, not once per path to it (a popular node has many thousands).
   WITH n, min(length(p)) AS distance
+  WHERE ${valid('n', 'Node')}
   ORDER BY distance, n.id
   LIMIT ${params.addInt(limit - 1)}
   RETURN collect(n) AS near

@@ -10,3 +10,10 @@ CREATE CONSTRAINT skill_id IF NOT EXISTS FOR (n:Skill) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT salary_id IF NOT EXISTS FOR (n:Salary) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT team_id IF NOT EXISTS FOR (n:Team) REQUIRE n.id IS UNIQUE;
+
+// The change log (scripts/neo4j, kg/changes: one entry per transaction that changes the model, whoever sent it),
+// which `graphChanged` reads in seq order. The sequence node exists before any writer, so that concurrent
+// first writes do not each create one.
+CREATE CONSTRAINT change_log_seq IF NOT EXISTS FOR (c:ChangeLog) REQUIRE c.seq IS UNIQUE;
+CREATE CONSTRAINT change_log_sequence_name IF NOT EXISTS FOR (s:ChangeLogSequence) REQUIRE s.name IS UNIQUE;
+MERGE (:ChangeLogSequence {name: 'changes'});

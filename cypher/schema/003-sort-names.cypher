@@ -4,7 +4,7 @@
 // Cypher) and mends one a later write of the name left stale. Run it after such writes; it changes nothing
 // when every key is right. Batched, so a graph of millions of names fits in transaction memory (an
 // auto-commit statement: cypher-shell and `npm run seed` run files that way).
-MATCH (n) WHERE n.name IS NOT NULL
+MATCH (n:Node) WHERE n.name IS NOT NULL
 CALL (n) {
   WITH n, reduce(folded = '', c IN split(normalize(toLower(n.name), NFD), '') | folded + CASE WHEN c >= '\u0300' AND c <= '\u036f' THEN '' ELSE c END) AS key
   WHERE n.sortName IS NULL OR n.sortName <> key

@@ -11,7 +11,8 @@ import { acquireLock, commandLine, isAlive, portIsFree, run, sleep, tail, termin
  * scripts/neo4j/src/main/java/kg/LocalNeo4j.java) from Maven Central jars: no Docker, no tarball.
  * The launcher is compiled once per pom/source hash into <home>/launcher/launcher-<hash>/;
  * the jars themselves stay in ~/.m2 and are referenced by an argument file. It runs the model guard
- * (scripts/neo4j/src/main/java/kg/guard), which checks every write against cypher/schema/model-rules.json.
+ * (scripts/neo4j/src/main/java/kg/guard), which checks every write against cypher/schema/model-rules.json, and the
+ * change capture (scripts/neo4j/src/main/java/kg/changes), which logs each write's changes as a :ChangeLog node.
  *
  * Layout under `home`: data/ and logs/ (Neo4j's own), logs/neo4j.log (the JVM's stdout/stderr),
  * logs/launcher-build.log (Maven's output), launcher/, neo4j.pid, start.lock (only while starting).
@@ -20,11 +21,14 @@ import { acquireLock, commandLine, isAlive, portIsFree, run, sleep, tail, termin
 /** What the model guard does with a write that breaks the model's rules: refuse it, log it, or nothing. */
 export type ModelGuardMode = 'reject' | 'warn' | 'off';
 
+/** Whether the change capture writes a :ChangeLog entry in each transaction that changes the model. */
+export type ChangeCaptureMode = 'on' | 'off';
+
 /**
  * Where and how to run it (NEO4J_HOME, NEO4J_BOLT_PORT, NEO4J_HEAP, NEO4J_PAGECACHE) and its credentials, as
- * readConfig validated them; `modelGuard` defaults to MODEL_GUARD, else 'reject'.
+ * readConfig validated them; `modelGuard` defaults to MODEL_GUARD, else 'reject'; `changeCapture` to CHANGE_CAPTURE, else 'on'.
  */
-export type LocalNeo4jConfig = Pick<Config, 'local' | 'neo4jPassword'> & { modelGuard?: ModelGuardMode };
+export type LocalNeo4jConfig = Pick<Config, 'local' | 'neo4jPassword'> & { modelGuard?: ModelGuardMode; changeCapture?: ChangeCaptureMode };
 
 export interface LocalNeo4j {
   uri: string;
@@ -49,6 +53,7 @@ const START_TIMEOUT_MS = 180_000;
 /** The rules `npm run schema` writes (MODEL_RULES_FILE of src/model/model-rules.ts, not imported: it loads the whole model). */
 const MODEL_RULES = path.join(repoRoot, 'cypher', 'schema', 'model-rules.json');
 const MODEL_GUARD_MODES: readonly ModelGuardMode[] = ['reject', 'warn', 'off'];
+const CHANGE_CAPTURE_MODES: readonly ChangeCaptureMode[] = ['on', 'off'];
 const INSTALL_JAVA =
   'install a JDK (e.g. apt-get install openjdk-17-jdk-headless) or set NEO4J_URI to an existing database.';
 
@@ -76,6 +81,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, hooks: StartHook
   const password = config.neo4jPassword;
   const log = hooks.log ?? (() => undefined);
   const modelGuard = config.modelGuard ?? modelGuardFromEnv();
+  const changeCapture = config.changeCapture ?? changeCaptureFromEnv();
   makeWritableFolder(home);
 
   // The holder of the lock may be running a first-time Maven build.
@@ -94,7 +100,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, hooks: StartHook
       );
     }
     const owner = hooks.owner ?? process.pid;
-    return await spawnServer({ home, port, password, heap, pageCache, modelGuard, launcher, log, owner: owner === 'none' ? undefined : owner });
+    return await spawnServer({ home, port, password, heap, pageCache, modelGuard, changeCapture, launcher, log, owner: owner === 'none' ? undefined : owner });
   } finally {
     releaseLock();
   }
@@ -131,6 +137,7 @@ interface SpawnParams {
   heap: string;
   pageCache: string;
   modelGuard: ModelGuardMode;
+  changeCapture: ChangeCaptureMode;
   launcher: Launcher;
   log: (line: string) => void;
   owner: number | undefined;
@@ -169,6 +176,7 @@ async function spawnServer(p: SpawnParams): Promise<LocalNeo4j> {
         NEO4J_OWNER_PID: p.owner === undefined ? '' : String(p.owner),
         MODEL_RULES,
         MODEL_GUARD: p.modelGuard,
+        CHANGE_CAPTURE: p.changeCapture,
       },
     },
   );
@@ -231,6 +239,15 @@ function modelGuardFromEnv(): ModelGuardMode {
     throw new LocalNeo4jError(`MODEL_GUARD must be reject, warn or off, not "${process.env.MODEL_GUARD}".`);
   }
   return value as ModelGuardMode;
+}
+
+function changeCaptureFromEnv(): ChangeCaptureMode {
+  const value = (process.env.CHANGE_CAPTURE ?? '').trim().toLowerCase();
+  if (!value) return 'on';
+  if (!(CHANGE_CAPTURE_MODES as readonly string[]).includes(value)) {
+    throw new LocalNeo4jError(`CHANGE_CAPTURE must be on or off, not "${process.env.CHANGE_CAPTURE}".`);
+  }
+  return value as ChangeCaptureMode;
 }
 
 async function reuse(home: string, running: Running, password: string, port: number): Promise<LocalNeo4j> {

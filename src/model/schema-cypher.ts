@@ -6,6 +6,10 @@ import { SORT_NAME, sortNameOf } from './sort-name';
  * written from here by `npm run schema` and checked in; test/unit/model.test.ts fails when they are stale.
  */
 
+/** The change log's labels (written by the database's change capture, read by src/graph/change-feed.ts). */
+export const CHANGE_LOG = 'ChangeLog';
+export const CHANGE_LOG_SEQUENCE = 'ChangeLogSequence';
+
 const snake = (label: string) => label.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 
 const GENERATED = '// Generated from src/model/model.ts by `npm run schema`; do not edit by hand.';
@@ -18,6 +22,13 @@ function constraints(): string {
 // \`neighborhood\` can find any node through one index.
 CREATE CONSTRAINT node_id IF NOT EXISTS FOR (n:Node) REQUIRE n.id IS UNIQUE;
 ${lines.join('\n')}
+
+// The change log (scripts/neo4j, kg/changes: one entry per transaction that changes the model, whoever sent it),
+// which \`graphChanged\` reads in seq order. The sequence node exists before any writer, so that concurrent
+// first writes do not each create one.
+CREATE CONSTRAINT change_log_seq IF NOT EXISTS FOR (c:${CHANGE_LOG}) REQUIRE c.seq IS UNIQUE;
+CREATE CONSTRAINT change_log_sequence_name IF NOT EXISTS FOR (s:${CHANGE_LOG_SEQUENCE}) REQUIRE s.name IS UNIQUE;
+MERGE (:${CHANGE_LOG_SEQUENCE} {name: 'changes'});
 `;
 }
 
@@ -68,7 +79,7 @@ function sortNames(): string {
 // Cypher) and mends one a later write of the name left stale. Run it after such writes; it changes nothing
 // when every key is right. Batched, so a graph of millions of names fits in transaction memory (an
 // auto-commit statement: cypher-shell and \`npm run seed\` run files that way).
-MATCH (n) WHERE n.name IS NOT NULL
+MATCH (n:Node) WHERE n.name IS NOT NULL
 CALL (n) {
   WITH n, ${sortNameOf('n.name')} AS key
   WHERE n.${SORT_NAME} IS NULL OR n.${SORT_NAME} <> key

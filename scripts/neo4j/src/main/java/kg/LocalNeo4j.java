@@ -21,6 +21,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
 
+import kg.changes.ChangeCapture;
 import kg.guard.ModelGuardExtension;
 
 /**
@@ -31,7 +32,8 @@ import kg.guard.ModelGuardExtension;
  *        NEO4J_TX_TOTAL_MAX, NEO4J_TX_MAX (transaction memory limits, e.g. 256m; Neo4j defaults if unset),
  *        NEO4J_TX_TIMEOUT (e.g. 60s; default none), NEO4J_PLUGINS (plugin dir, default home/plugins),
  *        NEO4J_OWNER_PID (the process this server lives for; default none: it runs until stopped),
- *        MODEL_RULES, MODEL_GUARD (the model guard, kg.guard.ModelGuardExtension, which Neo4j finds on the classpath).
+ *        MODEL_RULES, MODEL_GUARD, CHANGE_CAPTURE (the model guard and the change capture, registered by
+ *        kg.guard.ModelGuardExtension, which Neo4j finds on the classpath).
  * Prints "READY bolt://127.0.0.1:PORT" once the neo4j user has the configured password and the
  * default database is available; shuts down cleanly on SIGTERM/SIGINT, and when its owner process is gone
  * however it ended (a crash, an out-of-memory abort, SIGKILL), so that it never holds the port and the store
@@ -65,8 +67,9 @@ public final class LocalNeo4j {
         Path home = Path.of(homeArg).toAbsolutePath();
         int port = Integer.parseInt(portArg);
         Path plugins = Path.of(env("NEO4J_PLUGINS", home.resolve("plugins").toString())).toAbsolutePath();
-        // The guard reads these again as the database starts; a bad value fails here in one line, not as a database that never comes up.
+        // The guard and the capture read these again as the database starts; a bad value fails here in one line, not as a database that never comes up.
         ModelGuardExtension.Settings.fromEnvironment();
+        ChangeCapture.Settings.fromEnvironment();
 
         DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home)
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))

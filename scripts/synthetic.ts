@@ -540,7 +540,7 @@ export async function datasetState(driver: Driver, database?: string): Promise<D
   const { records } = await driver.executeQuery(
     `OPTIONAL MATCH (d:Source {id: $id})
      RETURN d.syntheticScale AS scale, d.syntheticVersion AS version, coalesce(d.complete, false) AS complete,
-            COUNT { () } AS nodes, COUNT { ()-[]->() } AS relationships`,
+            COUNT { (:Node) } AS nodes, COUNT { ()-[]->() } AS relationships`,
     { id: DATASET_ID },
     { database, routing: neo4j.routing.READ },
   );

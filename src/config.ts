@@ -27,6 +27,16 @@ export interface ExecutionConfig {
   operationCacheSize: number;
 }
 
+/**
+ * Where `graphChanged` hears of changes (src/graph/change-feed.ts): `database`, the change log every writer's
+ * transaction leaves (the local Neo4j, and one with the project's plugin); `api`, only the API's own writes.
+ */
+export interface ChangesConfig {
+  feed: 'database' | 'api';
+  pollMs: number;
+  retention: { entries: number; maxAgeMs: number };
+}
+
 /** The WebSocket's limits (src/http/subscriptions.ts). */
 export interface SubscriptionsConfig {
   /** MAX_SUBSCRIPTIONS_PER_CONNECTION: subscriptions one socket may run at once. */
@@ -101,6 +111,7 @@ export interface Config {
   /** Seconds a CDN or browser may keep an anonymous GET query's answer; 0 = no-store. */
   httpCacheMaxAge: number;
   subscriptions: SubscriptionsConfig;
+  changes: ChangesConfig;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For names the client (rate limits, socket caps). */
   trustProxy: boolean | number | string;
   /** Shared state of many instances (rate limits, APQ, subscriptions, bookmarks); unset = all in-process. */
@@ -145,6 +156,25 @@ function oneOf(env: Env, name: string, values: string[], fallback: string): stri
   const value = env[name] || fallback;
   if (!values.includes(value)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${value}"`);
   return value;
+}
+
+const AGE_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * CHANGE_FEED (default: `database` when the server starts its own Neo4j, whose capture writes the change log;
+ * `api` with NEO4J_URI, unless that database has the plugin), CHANGE_POLL_MS, and CHANGE_LOG_RETENTION, the
+ * entries kept and their age: "100000,7d".
+ */
+function readChanges(env: Env): ChangesConfig {
+  const feed = oneOf(env, 'CHANGE_FEED', ['database', 'api'], env.NEO4J_URI ? 'api' : 'database') as ChangesConfig['feed'];
+  const retention = env.CHANGE_LOG_RETENTION || '100000,7d';
+  const match = /^(\d+),(\d+)(m|h|d)$/.exec(retention);
+  if (!match || Number(match[1]) < 1) throw new ConfigError(`CHANGE_LOG_RETENTION must be entries and an age like 100000,7d (m, h or d), got "${retention}"`);
+  return {
+    feed,
+    pollMs: integer(env, 'CHANGE_POLL_MS', 200, 10, 60_000),
+    retention: { entries: Number(match[1]), maxAgeMs: Number(match[2]) * AGE_UNITS[match[3]] },
+  };
 }
 
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
@@ -269,6 +299,7 @@ export function readConfig(env: Env = process.env): Config {
       initTimeoutMs: integer(env, 'WS_INIT_TIMEOUT_MS', 3_000, 100, 60_000),
       keepAliveMs: integer(env, 'WS_KEEPALIVE_MS', 12_000, 100, 600_000),
     },
+    changes: readChanges(env),
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', 12, 1, 100),
       maxAliases: integer(env, 'MAX_ALIASES', 30, 0, 1000),

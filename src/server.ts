@@ -21,6 +21,7 @@ import { cacheHeaders } from './http/cache-headers';
 import { askForDocumentIds, readTrustedDocuments, resolveDocumentIds } from './http/trusted-documents';
 import { apolloGate, OperationGate } from './gate/operation-gate';
 import { mountHealth } from './http/health';
+import { ChangeFeed } from './graph/change-feed';
 import { nodeValidity } from './graph/validity';
 import { auditGraph, ModelHealth } from './model/model-audit';
 import { modelRules } from './model/model-rules';
@@ -85,6 +86,7 @@ export type ServerConfig = Pick<
   | 'subscriptions'
   | 'redisCacheTtlSeconds'
   | 'trustProxy'
+  | 'changes'
 >;
 
 export interface Server {
@@ -121,6 +123,8 @@ export async function buildServer(
     config.limits.maxTokens,
   );
   const selections = new Selections(TYPE_SPECS);
+  const feed = config.changes.feed === 'database' ? new ChangeFeed(graph, config.changes, (error) => logger.warn({ err: error }, 'reading the change log failed; the next poll reads on')) : undefined;
+  feed?.start();
   const model = new ModelHealth(
     () => auditGraph(graph, modelRules(schema, TYPE_SPECS), nodeValidity(schema, TYPE_SPECS)),
     (finding) => logger.warn({ subject: finding.subject, problems: finding.problems }, 'the graph holds data that breaks the model: the API leaves it out (npm run graph:check)'),
@@ -128,7 +132,7 @@ export async function buildServer(
   countModelViolations(metrics, model);
   const formatErrors = formatError(config.production);
   const contextFor = (principal: Principal | null, clientIp: string, log: Logger): Context => ({
-    db: new Db(graph, selections, changes, principal?.subject ?? 'anonymous', new ResultBudget(config.limits, schema)),
+    db: new Db(graph, selections, changes, principal?.subject ?? 'anonymous', new ResultBudget(config.limits, schema), feed),
     principal,
     clientIp,
     log,
@@ -174,7 +178,7 @@ export async function buildServer(
       // No cache hints are used; the default cache-control plugin would still visit every field (~30% CPU on a neighbourhood).
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { serverWillStart: async () => ({ drainServer: subscriptions.dispose }) },
+      { serverWillStart: async () => ({ drainServer: async () => { await subscriptions.dispose(); await feed?.stop(); } }) },
       apolloGate(gate),
       jsonClientsGet200,
       cacheHeaders(config.httpCacheMaxAge),
@@ -191,7 +195,7 @@ export async function buildServer(
   app.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  mountHealth(app, graph, shared, model);
+  mountHealth(app, graph, shared, model, config.changes.feed);
   mountBrowserPages(app);
   app.use(
     '/graphql',

@@ -1,7 +1,15 @@
 import { setMaxListeners } from 'node:events';
 import { createPubSub, PubSub, PubSubEventTarget } from '@graphql-yoga/subscription';
 
-export type ChangeKind = 'UPSERTED' | 'DELETED' | 'LINKED' | 'UNLINKED';
+export type ChangeKind = 'UPSERTED' | 'DELETED' | 'LINKED' | 'UNLINKED' | 'BULK' | 'RESYNC';
+
+/** What one large transaction (an import batch, a seed) changed, counted, instead of one event per node. */
+export interface BulkSummary {
+  labels: { label: string; count: number }[];
+  types: { type: string; count: number }[];
+  /** The nodes it touched, when they are few (at most 20). */
+  ids: string[] | null;
+}
 
 /** One committed change to the graph, as the `graphChanged` subscription sends it. */
 export interface GraphChange {
@@ -16,8 +24,12 @@ export interface GraphChange {
   type: string | null;
   /** ISO-8601 UTC time of the commit. */
   at: string;
-  /** The token subject that made the change ("anonymous" never writes). */
-  actor: string;
+  /** The token subject that made the change ("anonymous" never writes); null for writers other than the API. */
+  actor: string | null;
+  /** BULK: what the transaction changed. */
+  bulk?: BulkSummary | null;
+  /** Where to resume after this change (`graphChanged(after:)`); null without a change log (CHANGE_FEED=api). */
+  cursor?: string | null;
 }
 
 /** What a write says it changed; the door to the graph adds the commit time and the actor. */

@@ -117,7 +117,7 @@ export function defaultCypherDirs(root: string): CypherDirs {
 
 /** How many nodes and relationships the graph holds (Neo4j's count store: no scan). */
 export async function graphCounts(graph: Graph): Promise<{ nodes: number; relationships: number }> {
-  const [counts] = await graph.read('RETURN COUNT { () } AS nodes, COUNT { ()-[]->() } AS relationships');
+  const [counts] = await graph.read('RETURN COUNT { (:Node) } AS nodes, COUNT { ()-[]->() } AS relationships');
   return counts as { nodes: number; relationships: number };
 }
 
@@ -128,7 +128,7 @@ export async function prepareDatabase(
   seed: 'always' | 'if-empty' | 'never',
 ): Promise<{ seeded: boolean }> {
   await applySchema(graph, dirs.schema);
-  const empty = seed === 'if-empty' && (await graph.read('MATCH (n) RETURN n LIMIT 1')).length === 0;
+  const empty = seed === 'if-empty' && (await graph.read('MATCH (n:Node) RETURN n LIMIT 1')).length === 0;
   if (seed === 'always' || empty) {
     await runCypherFiles(graph, [...cypherFiles(dirs.seed), path.join(dirs.schema, SORT_NAMES_FILE)]);
     return { seeded: true };

@@ -1,7 +1,8 @@
 import { getNamedType, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import { filter, pipe } from '@graphql-yoga/subscription';
-import { modelViolation } from '../errors';
+import { badArgument, modelViolation } from '../errors';
 import { nodeReference, nodeViolations } from '../model/model-check';
+import { ChangeFeed, decodeChangeCursor } from './change-feed';
 import { ChangeBus, ChangeDraft, GRAPH_CHANGED, GraphChange } from './changes';
 import { compileConnection, connectionResult, connectionTypes, PageQuery } from './connection';
 import { CypherParams } from './cypher-params';
@@ -89,6 +90,8 @@ export class Db {
     private readonly actor: string,
     /** What this request's operation may still read. */
     readonly budget: ResultBudget,
+    /** The database's change log, when it keeps one: it announces every writer's changes, the API's included. */
+    private readonly feed?: ChangeFeed,
   ) {}
 
   /** The nodes that `match` binds to `n` (MATCH/WHERE/ORDER BY clauses), each projected as the selection asks. */
@@ -150,9 +153,11 @@ RETURN ${valid} AS valid, CASE WHEN ${valid} THEN ${query.project('n')} END AS v
    */
   async write<T>(info: GraphQLResolveInfo, query: WriteQuery<T>): Promise<T> {
     const { cypher, params, selection } = this.compile(info, query.cypher);
-    const [row] = await this.graph.write(cypher, params, this.roundTrips);
+    const [row] = await this.graph.write(cypher, params, this.roundTrips, { actor: this.actor });
     const value = query.answer(row);
     this.spent(info, selection, value);
+    // With a change log, the feed announces this write (once, as it does every writer's); without, the API does.
+    if (this.feed) return value;
     const at = new Date().toISOString();
     for (const draft of query.changes(row)) {
       this.changes.publish(GRAPH_CHANGED, { label: null, from: null, to: null, type: null, ...draft, at, actor: this.actor });
@@ -161,9 +166,20 @@ RETURN ${valid} AS valid, CASE WHEN ${valid} THEN ${query.project('n')} END AS v
   }
 
   /** The changes committed from now on that `accept` lets through, as they come. */
-  listen(accept: (change: GraphChange) => boolean): AsyncIterable<GraphChange> {
+  /**
+   * The changes a subscriber with this filter hears: from the change log when the database keeps one (every
+   * writer, resumable after `after`), else the API's own writes (no cursor to resume from).
+   */
+  listen(accept: (change: GraphChange) => boolean, after?: string | null): AsyncIterable<GraphChange> {
+    if (this.feed) {
+      // A cursor this API did not give is refused now, when the client subscribes, not at its first event.
+      if (after) decodeChangeCursor(after);
+      return pipe(this.feed.changes(after), filter((change) => change.kind === 'RESYNC' || accept(change)));
+    }
+    if (after) throw badArgument('after', 'after needs a change log, and this database keeps none (CHANGE_FEED=api): subscribe without it');
     return pipe(this.changes.subscribe(GRAPH_CHANGED), filter(accept));
   }
+
 
   /** A value keyed by field name (a subscription's event) re-keyed by the selection's response names. */
   shaped(info: GraphQLResolveInfo, value: Row): Projected {

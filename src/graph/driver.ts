@@ -123,8 +123,9 @@ export class Graph {
     return this.run(neo4j.routing.READ, cypher, params, trips);
   }
 
-  write(cypher: string, params: Params = {}, trips?: RoundTrips): Promise<Row[]> {
-    return this.run(neo4j.routing.WRITE, cypher, params, trips);
+  /** `metadata` goes with the transaction: the change capture records its `actor` (scripts/neo4j, kg/changes). */
+  write(cypher: string, params: Params = {}, trips?: RoundTrips, metadata?: Record<string, string>): Promise<Row[]> {
+    return this.run(neo4j.routing.WRITE, cypher, params, trips, metadata);
   }
 
   /**
@@ -163,18 +164,18 @@ export class Graph {
   }
 
   /** One round trip, in a span of its own when tracing is on (src/tracing.ts). */
-  private run(routing: RoutingControl, cypher: string, params: Params, trips?: RoundTrips): Promise<Row[]> {
+  private run(routing: RoutingControl, cypher: string, params: Params, trips?: RoundTrips, metadata?: Record<string, string>): Promise<Row[]> {
     const name = routing === neo4j.routing.READ ? 'neo4j.read' : 'neo4j.write';
-    return traced(name, { 'db.system.name': 'neo4j', 'db.query.text': cypher }, () => this.roundTrip(routing, cypher, params, trips));
+    return traced(name, { 'db.system.name': 'neo4j', 'db.query.text': cypher }, () => this.roundTrip(routing, cypher, params, trips, metadata));
   }
 
-  private async roundTrip(routing: RoutingControl, cypher: string, params: Params, trips?: RoundTrips): Promise<Row[]> {
+  private async roundTrip(routing: RoutingControl, cypher: string, params: Params, trips?: RoundTrips, metadata?: Record<string, string>): Promise<Row[]> {
     if (trips) trips.count += 1;
     const started = process.hrtime.bigint();
     let ok = false;
     this.inFlight += 1;
     try {
-      const rows = routing === neo4j.routing.READ ? await this.autoCommitRead(cypher, params) : await this.managedWrite(cypher, params);
+      const rows = routing === neo4j.routing.READ ? await this.autoCommitRead(cypher, params) : await this.managedWrite(cypher, params, metadata);
       ok = true;
       return rows;
     } catch (error) {
@@ -185,12 +186,12 @@ export class Graph {
     }
   }
 
-  private async managedWrite(cypher: string, params: Params): Promise<Row[]> {
+  private async managedWrite(cypher: string, params: Params, metadata?: Record<string, string>): Promise<Row[]> {
     const result = await this.driver.executeQuery(cypher, params, {
       routing: neo4j.routing.WRITE,
       database: this.options.database,
       bookmarkManager: this.bookmarks,
-      transactionConfig: { timeout: this.options.queryTimeoutMs },
+      transactionConfig: { timeout: this.options.queryTimeoutMs, metadata },
     });
     return result.records.map((record) => record.toObject());
   }

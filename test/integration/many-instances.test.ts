@@ -166,7 +166,7 @@ describe('Redis SIGKILLed under load, then back', () => {
       })();
       process.kill(findLocalRedis(redisHome)!, 'SIGKILL');
       await waitFor(async () => (await ready(urls[0]))?.sharedState === 'degraded', 10_000, 'readiness to say degraded');
-      expect(await ready(urls[1])).toEqual({ status: 'ok', sharedState: 'degraded', modelViolations: 0 });
+      expect(await ready(urls[1])).toEqual({ status: 'ok', sharedState: 'degraded', modelViolations: 0, changeFeed: 'api' });
 
       const localBefore = local.received.length;
       const remoteBefore = remote.received.length;
@@ -233,7 +233,7 @@ describe('an instance SIGKILLed during a write stream', () => {
     } finally {
       await graph.close();
     }
-    expect(await ready(urls[0])).toEqual({ status: 'ok', sharedState: 'ok', modelViolations: 0 });
-    expect(await ready(urls[2])).toEqual({ status: 'ok', sharedState: 'ok', modelViolations: 0 });
+    expect(await ready(urls[0])).toEqual({ status: 'ok', sharedState: 'ok', modelViolations: 0, changeFeed: 'api' });
+    expect(await ready(urls[2])).toEqual({ status: 'ok', sharedState: 'ok', modelViolations: 0, changeFeed: 'api' });
   });
 });

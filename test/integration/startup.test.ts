@@ -62,7 +62,7 @@ describe('npm start (the built server)', () => {
       await waitFor(() => server.output().includes('Redis:'), 10_000);
       expect(server.output().match(/Redis: the \w+ connection failed; falling back to this instance/g)).toHaveLength(1);
       const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
-      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ok', sharedState: 'degraded', modelViolations: 0 } });
+      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ok', sharedState: 'degraded', modelViolations: 0, changeFeed: 'api' } });
       const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

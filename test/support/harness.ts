@@ -5,7 +5,7 @@ import { Logger } from 'pino';
 import { ApolloServer } from '@apollo/server';
 import { Context } from '../../src/context';
 import { Graph, GraphOptions } from '../../src/graph/driver';
-import { AuthConfig, CorsConfig, ExecutionConfig, LimitsConfig, readConfig, SubscriptionsConfig } from '../../src/config';
+import { AuthConfig, ChangesConfig, CorsConfig, ExecutionConfig, LimitsConfig, readConfig, SubscriptionsConfig } from '../../src/config';
 import { buildServer, ServerConfig } from '../../src/server';
 import { testConnection } from './env';
 
@@ -34,6 +34,7 @@ export class Harness {
       trustedDocuments?: string;
       trustedDocumentsOnly?: boolean;
       subscriptions?: Partial<SubscriptionsConfig>;
+      changes?: Partial<ChangesConfig>;
       trustProxy?: ServerConfig['trustProxy'];
       production?: boolean;
       debugExtensions?: boolean;
@@ -57,6 +58,7 @@ export class Harness {
       trustedDocuments: options.trustedDocuments,
       trustedDocumentsOnly: options.trustedDocumentsOnly ?? false,
       subscriptions: { ...defaults.subscriptions, ...options.subscriptions },
+      changes: { ...defaults.changes, ...options.changes },
       redisCacheTtlSeconds: defaults.redisCacheTtlSeconds,
       trustProxy: options.trustProxy ?? false,
     };

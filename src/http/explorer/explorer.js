@@ -349,6 +349,12 @@ async function summary(id) {
 /** Applies one committed change to what is drawn; changes to nodes not drawn are ignored. */
 async function apply(change) {
   const drawn = (id) => Boolean(id) && cy.getElementById(id).nonempty();
+  // A large write (an import batch, a seed) or changes that cannot be replayed: the view is drawn afresh.
+  if (change.kind === 'BULK' || change.kind === 'RESYNC') {
+    await show(viewOf(location.search));
+    say(`Live: ${change.kind === 'BULK' ? 'a large change' : 'changes were missed'}; the view is drawn afresh.`);
+    return;
+  }
   if (change.kind === 'DELETED') {
     if (!drawn(change.id)) return;
     cy.getElementById(change.id).remove();

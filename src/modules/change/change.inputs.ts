@@ -17,4 +17,12 @@ export class ChangeFilters {
   @ArrayMaxSize(Object.keys(NodeLabel).length)
   @IsIn(Object.values(NodeLabel), { each: true })
   labels?: NodeLabel[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A change's cursor: first the changes committed after it, in order, then the live ones, none twice. One from before the change log's retention, or of a wiped database, gets RESYNC first.",
+  })
+  @IsOptional()
+  @Length(1, 100)
+  after?: string | null;
 }

@@ -6,5 +6,5 @@ export function graphStats(): CypherText {
   const byLabel = Object.entries(NEO4J_LABEL)
     .map(([label, neo4jLabel]) => `{label: '${label}', count: COUNT { (:${neo4jLabel}) }}`)
     .join(', ');
-  return () => `RETURN COUNT { () } AS nodes, COUNT { ()-[]->() } AS relationships, [${byLabel}] AS byLabel`;
+  return () => `RETURN COUNT { (:Node) } AS nodes, COUNT { ()-[]->() } AS relationships, [${byLabel}] AS byLabel`;
 }

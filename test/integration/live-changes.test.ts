@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'graphql-ws';
-import { cypherShell, cypherShellClasspath } from '../support/cypher-shell';
+import { cypherShellClasspath, cypherShellScript } from '../support/cypher-shell';
 import { bearer, Harness } from '../support/harness';
 import { Events, graphqlWsClient, noSubscriptionsRunning, subscriptionsRunning } from '../support/subscriptions';
 
@@ -17,7 +14,6 @@ const CHANGES = `subscription Changes($after: String, $ids: [ID!]) {
 
 let server: Harness;
 let classpath: string;
-let dir: string;
 const clients: Client[] = [];
 const client = () => {
   const created = graphqlWsClient(server.url);
@@ -28,7 +24,6 @@ const client = () => {
 beforeAll(async () => {
   server = await Harness.start({ changes: { feed: 'database', pollMs: 100 } });
   classpath = await cypherShellClasspath();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-live-'));
 }, 300_000);
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((each) => each.dispose()));
@@ -37,13 +32,10 @@ afterEach(async () => {
 afterAll(async () => {
   await server.graph.write("MATCH (n:Node) WHERE n.id STARTS WITH 'live-' DETACH DELETE n");
   await server.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function shell(statement: string): Promise<void> {
-  const file = path.join(dir, 'statement.cypher');
-  fs.writeFileSync(file, `${statement};\n`);
-  const result = await cypherShell(classpath, file);
+  const result = await cypherShellScript(classpath, `${statement};\n`);
   expect({ code: result.code, output: result.output }).toEqual({ code: 0, output: '' });
 }
 

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { Graph } from '../../src/graph/driver';
-import { cypherShell, cypherShellClasspath } from '../support/cypher-shell';
+import { cypherShellClasspath, cypherShellScript } from '../support/cypher-shell';
 import { testConnection } from '../support/env';
 
 /**
@@ -17,22 +14,13 @@ const describeLocal = process.env.NEO4J_URI ? describe.skip : describe;
 
 let classpath: string;
 let graph: Graph;
-let dir: string;
 beforeAll(async () => {
   classpath = await cypherShellClasspath();
   graph = Graph.open(testConnection());
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-guard-'));
 }, 300_000);
-afterAll(async () => {
-  await graph.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => graph.close());
 
-async function shell(statement: string) {
-  const file = path.join(dir, 'statement.cypher');
-  fs.writeFileSync(file, `${statement};\n`);
-  return cypherShell(classpath, file);
-}
+const shell = (statement: string) => cypherShellScript(classpath, `${statement};\n`);
 
 /** Every node's labels and properties and every relationship's ends, type and properties, hashed: equal, unchanged graph. */
 async function graphState(): Promise<string> {

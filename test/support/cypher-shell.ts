@@ -39,17 +39,23 @@ const END_OF_FILE = '<<end of file>>';
  * at the first failing statement: the files after it are not `completed`, and the failing one's output has the error.
  */
 export async function cypherShellBatch(classpath: string, files: string[]): Promise<{ code: number | null; files: BatchedFile[]; output: string }> {
-  const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cypher-shell-')), 'batch.cypher');
-  fs.writeFileSync(script, files.map((file) => `:source ${file}\nRETURN '${END_OF_FILE}' AS marker;\n`).join(''));
+  const result = await cypherShellScript(classpath, files.map((file) => `:source ${file}\nRETURN '${END_OF_FILE}' AS marker;\n`).join(''));
+  const parts = result.output.split(`marker\n"${END_OF_FILE}"\n`);
+  return {
+    code: result.code,
+    output: result.output,
+    files: files.map((file, index) => ({ file, completed: index < parts.length - 1, output: parts[index] ?? '' })),
+  };
+}
+
+/** Runs a script's text with the real cypher-shell (from a file of its own, removed after), as an analyst would. */
+export async function cypherShellScript(classpath: string, text: string): Promise<RunResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cypher-shell-'));
   try {
-    const result = await cypherShell(classpath, script);
-    const parts = result.output.split(`marker\n"${END_OF_FILE}"\n`);
-    return {
-      code: result.code,
-      output: result.output,
-      files: files.map((file, index) => ({ file, completed: index < parts.length - 1, output: parts[index] ?? '' })),
-    };
+    const script = path.join(dir, 'script.cypher');
+    fs.writeFileSync(script, text);
+    return await cypherShell(classpath, script);
   } finally {
-    fs.rmSync(path.dirname(script), { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

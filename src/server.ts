@@ -125,8 +125,9 @@ export async function buildServer(
   const selections = new Selections(TYPE_SPECS);
   const feed = config.changes.feed === 'database' ? new ChangeFeed(graph, config.changes, (error) => logger.warn({ err: error }, 'reading the change log failed; the next poll reads on')) : undefined;
   feed?.start();
+  const rules = modelRules(schema, TYPE_SPECS);
   const model = new ModelHealth(
-    () => auditGraph(graph, modelRules(schema, TYPE_SPECS), nodeValidity(schema, TYPE_SPECS)),
+    () => auditGraph(graph, rules, nodeValidity(schema, TYPE_SPECS)),
     (finding) => logger.warn({ subject: finding.subject, problems: finding.problems }, 'the graph holds data that breaks the model: the API leaves it out (npm run graph:check)'),
   );
   countModelViolations(metrics, model);

@@ -108,8 +108,8 @@ export class Db {
     const selection = this.selections.of(info);
     const { cypher, params } = this.compile(info, (query) => {
       const valid = query.valid('n', selection.typeName);
-      return `${match(query)} WITH n LIMIT 1
-RETURN ${valid} AS valid, CASE WHEN ${valid} THEN ${query.project('n')} END AS value, CASE WHEN NOT ${valid} THEN {labels: labels(n), properties: properties(n)} END AS broken`;
+      return `${match(query)} WITH n LIMIT 1 WITH n, ${valid} AS valid
+RETURN valid, CASE WHEN valid THEN ${query.project('n')} END AS value, CASE WHEN NOT valid THEN {labels: labels(n), properties: properties(n)} END AS broken`;
     });
     const [row] = await this.read(cypher, params);
     if (row && !row.valid) {
